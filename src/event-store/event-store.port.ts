@@ -1,0 +1,121 @@
+/**
+ * The log. Semantics follow EventStoreDB so that the embedded SQLite store and an EventStoreDB
+ * cluster are interchangeable behind this port; one contract suite runs against every adapter.
+ */
+
+/** `any`, a stream that must not exist yet, one that must, or the exact revision of its last event. */
+export type ExpectedRevision = 'any' | 'no_stream' | 'stream_exists' | number;
+
+export interface EventMetadata {
+  /** Schema version of `data` for this event type; older versions are upcast on read. */
+  schemaVersion: number;
+  office?: string;
+  registrar?: string;
+  idempotencyKey?: string;
+  /** Groups the events that one command recorded, across streams. */
+  commandId?: string;
+  [key: string]: unknown;
+}
+
+export interface NewEvent {
+  /** Time-ordered (UUIDv7). Appending an event whose ID is already in the stream is a no-op. */
+  id: string;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+}
+
+export interface RecordedEvent {
+  id: string;
+  streamId: string;
+  /** 0-based position of the event in its stream. */
+  revision: number;
+  /** Position in the whole log: strictly increasing in commit order, not necessarily dense. */
+  position: number;
+  type: string;
+  data: unknown;
+  metadata: EventMetadata;
+  /** Instant the store committed it (ISO 8601 UTC). */
+  recordedAt: string;
+}
+
+export interface AppendResult {
+  /** Revision of the stream's last event after the append. */
+  nextRevision: number;
+  /** Log position of the last event appended. */
+  position: number;
+}
+
+export interface StreamWrite {
+  streamId: string;
+  expectedRevision: ExpectedRevision;
+  /** May be empty: the write then only asserts the expected revision. */
+  events: NewEvent[];
+}
+
+export interface ReadStreamOptions {
+  direction?: 'forwards' | 'backwards';
+  /** Inclusive; forwards defaults to 0, backwards to the end. */
+  fromRevision?: number;
+  maxCount?: number;
+}
+
+export interface ReadAllOptions {
+  /** Exclusive: events strictly after this position. Omit to start at the beginning. */
+  after?: number;
+  maxCount?: number;
+}
+
+export interface Subscription {
+  /** Stops delivery; resolves once no handler call is in flight. */
+  stop(): Promise<void>;
+}
+
+export interface SubscribeOptions {
+  /** Exclusive checkpoint: deliver events strictly after this position. */
+  after?: number;
+  /** Called with each batch in log order; the next batch waits for the returned promise. */
+  onEvents: (events: RecordedEvent[]) => Promise<void> | void;
+  onError?: (error: unknown) => void;
+}
+
+export interface EventStore {
+  /** Appends to one stream if its revision is as expected; throws `WrongExpectedRevision` if not. */
+  appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    options: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult>;
+
+  /**
+   * Appends to several streams as one fact: either every write is visible or none is, even
+   * after a crash once recovery has run. Throws `WrongExpectedRevision` naming the first stream
+   * whose revision was not as expected, and then records nothing.
+   */
+  appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]>;
+
+  /** A stream's events; an empty array when the stream does not exist. */
+  readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
+
+  /** The whole log in commit order, excluding system streams (names starting with `$`). */
+  readAll(options?: ReadAllOptions): Promise<RecordedEvent[]>;
+
+  /** Catches up from the checkpoint, then follows new events live, in log order. */
+  subscribeToAll(options: SubscribeOptions): Subscription;
+
+  close(): Promise<void>;
+}
+
+export class WrongExpectedRevision extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly expected: ExpectedRevision,
+    readonly actual: number | 'no_stream',
+  ) {
+    super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
+    this.name = 'WrongExpectedRevision';
+  }
+}
+
+/** Streams whose names start with `$` hold the store's own bookkeeping, not facts. */
+export const isSystemStream = (streamId: string): boolean => streamId.startsWith('$');
