@@ -6,10 +6,16 @@ import type { PersonState } from '../person/person-state';
  * each stream, keyed by national ID; the caller appends both atomically.
  */
 
-/** A spouse's known ancestry, enough to test DOMAIN.md's prohibited degrees. */
+/**
+ * What the rules need from other streams about one spouse: known ancestry, enough to test
+ * DOMAIN.md's prohibited degrees, and the deaths of earlier spouses, which end those marriages
+ * (widowhood) and so free a place under the concurrent-spouse limit.
+ */
 export interface Kin {
   parents: string[];
   grandparents: string[];
+  /** Date of death of each of this person's spouses who has died, keyed by national ID. */
+  spouseDeaths: Record<string, string>;
 }
 
 export interface RegisterMarriage {
