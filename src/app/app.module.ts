@@ -1,0 +1,44 @@
+import { DynamicModule, Module } from '@nestjs/common';
+import { APP_GUARD } from '@nestjs/core';
+import { CqrsModule } from '@nestjs/cqrs';
+import { AccessGuard } from '../agencies/access.guard';
+import { AgencyRegistry } from '../agencies/agency-registry';
+import { commandControllers, commandHandlers } from '../commands';
+import { FactRecorder } from '../commands/shared/fact-recorder';
+import type { EventStore } from '../event-store/event-store.port';
+import { Gazetteer } from '../gazetteer/gazetteer';
+import { HealthController } from '../operations/health.controller';
+import { queryControllers, queryHandlers } from '../projections';
+import { Clock } from './clock';
+import type { SijilConfig } from './config';
+import { EVENT_STORE, POLICY } from './tokens';
+
+export interface AppDependencies {
+  config: SijilConfig;
+  store: EventStore;
+  gazetteer: Gazetteer;
+  clock: Clock;
+  agencies: AgencyRegistry;
+}
+
+@Module({})
+export class AppModule {
+  static register(deps: AppDependencies): DynamicModule {
+    return {
+      module: AppModule,
+      imports: [CqrsModule.forRoot()],
+      controllers: [HealthController, ...commandControllers, ...queryControllers],
+      providers: [
+        { provide: EVENT_STORE, useValue: deps.store },
+        { provide: POLICY, useValue: deps.config.policy },
+        { provide: Gazetteer, useValue: deps.gazetteer },
+        { provide: Clock, useValue: deps.clock },
+        { provide: AgencyRegistry, useValue: deps.agencies },
+        { provide: APP_GUARD, useClass: AccessGuard },
+        FactRecorder,
+        ...commandHandlers,
+        ...queryHandlers,
+      ],
+    };
+  }
+}

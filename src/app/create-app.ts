@@ -1,0 +1,58 @@
+import { NestFactory } from '@nestjs/core';
+import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
+import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import { AgencyRegistry } from '../agencies/agency-registry';
+import type { EventStore } from '../event-store/event-store.port';
+import { Gazetteer } from '../gazetteer/gazetteer';
+import { ProblemFilter } from '../http/problem.filter';
+import { requestValidation } from '../http/validation';
+import { httpDuration } from '../operations/metrics';
+import { AppModule } from './app.module';
+import { Clock, SystemClock } from './clock';
+import type { SijilConfig } from './config';
+
+export interface AppParts {
+  config: SijilConfig;
+  store: EventStore;
+  clock?: Clock;
+  gazetteer?: Gazetteer;
+}
+
+function serveOpenApi(app: NestFastifyApplication): void {
+  const document = new DocumentBuilder()
+    .setTitle('Sijil civil status ledger')
+    .setDescription('Public contract v1: commands record vital events; reads replay them. Errors are application/problem+json.')
+    .setVersion('1')
+    .addBearerAuth()
+    .build();
+  SwaggerModule.setup('docs', app, () => SwaggerModule.createDocument(app, document), {
+    jsonDocumentUrl: 'docs/openapi.json',
+  });
+}
+
+/** The HTTP application on a given log; `sijil serve` and the end-to-end tests both build it here. */
+export async function createApp(parts: AppParts): Promise<NestFastifyApplication> {
+  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  adapter.getInstance().addHook('onResponse', (request, reply, done) => {
+    const route = request.routeOptions.url ?? 'unmatched';
+    httpDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);
+    done();
+  });
+  const app = await NestFactory.create<NestFastifyApplication>(
+    AppModule.register({
+      config: parts.config,
+      store: parts.store,
+      clock: parts.clock ?? new SystemClock(),
+      gazetteer: parts.gazetteer ?? Gazetteer.load(parts.config.gazetteerPath),
+      agencies: new AgencyRegistry(parts.store),
+    }),
+    adapter,
+    { logger: ['error', 'warn'] },
+  );
+  app.useGlobalPipes(requestValidation);
+  app.useGlobalFilters(new ProblemFilter());
+  serveOpenApi(app);
+  await app.init();
+  await app.getHttpAdapter().getInstance().ready();
+  return app;
+}

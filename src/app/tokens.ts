@@ -1,0 +1,3 @@
+/** Injection tokens for what the app is given rather than what it builds. */
+export const EVENT_STORE = Symbol('EventStore');
+export const POLICY = Symbol('JurisdictionPolicy');

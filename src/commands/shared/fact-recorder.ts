@@ -1,0 +1,68 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { EVENT_STORE } from '../../app/tokens';
+import {
+  WrongExpectedRevision,
+  type EventStore,
+  type StreamWrite,
+} from '../../event-store/event-store.port';
+import { claimFor, rememberedResult, rememberWrite, type IdempotencyClaim } from './idempotency';
+import { KeyedLock } from './keyed-lock';
+
+/** One attempt at a command: load what it needs, decide, and say what to append. */
+export interface Decision<Result> {
+  writes: StreamWrite[];
+  result: Result;
+}
+
+export interface FactRequest<Result> {
+  clientId: string;
+  idempotencyKey?: string;
+  /** What the client sent, as a whole: the same key with another request is a conflict. */
+  request: unknown;
+  /** Streams the command decides on; commands sharing one are decided one at a time here. */
+  streams: string[];
+  /** Run again from scratch on a concurrency conflict, so it must load fresh state each time. */
+  attempt: () => Promise<Decision<Result>>;
+}
+
+const maxAttempts = 8;
+
+/**
+ * Records the facts a command decides, with optimistic concurrency: each write carries the
+ * revision its decision read, and a conflicting concurrent change makes the whole command run
+ * again on fresh state. Nothing is appended unless every rule passed.
+ */
+@Injectable()
+export class FactRecorder {
+  private readonly lock = new KeyedLock();
+
+  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+
+  async record<Result>(command: FactRequest<Result>): Promise<Result> {
+    const claim = claimFor(command.clientId, command.idempotencyKey, command.request);
+    const keys = claim ? [...command.streams, claim.streamId] : command.streams;
+    return this.lock.run(keys, () => this.decideAndAppend(command, claim));
+  }
+
+  private async decideAndAppend<Result>(
+    command: FactRequest<Result>,
+    claim: IdempotencyClaim | undefined,
+  ): Promise<Result> {
+    for (let attempt = 1; ; attempt++) {
+      if (claim) {
+        const first = await rememberedResult(this.store, claim);
+        if (first !== undefined) return first as Result;
+      }
+      const { writes, result } = await command.attempt();
+      const all = claim ? [...writes, rememberWrite(claim, result)] : writes;
+      try {
+        await (all.length === 1
+          ? this.store.appendToStream(all[0].streamId, all[0].events, all[0])
+          : this.store.appendToStreams(all));
+        return result;
+      } catch (error) {
+        if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts) throw error;
+      }
+    }
+  }
+}
