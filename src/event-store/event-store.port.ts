@@ -119,3 +119,14 @@ export class WrongExpectedRevision extends Error {
 
 /** Streams whose names start with `$` hold the store's own bookkeeping, not facts. */
 export const isSystemStream = (streamId: string): boolean => streamId.startsWith('$');
+
+/** An event ID is already recorded, and not as these same events at this place in this stream. */
+export class DuplicateEventId extends Error {
+  constructor(
+    readonly streamId: string,
+    readonly eventId: string,
+  ) {
+    super(`stream ${streamId}: event ${eventId} is already recorded elsewhere`);
+    this.name = 'DuplicateEventId';
+  }
+}

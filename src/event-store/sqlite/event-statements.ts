@@ -1,0 +1,60 @@
+import type Database from 'better-sqlite3';
+import { EventMetadata, RecordedEvent } from '../event-store.port';
+
+export interface EventRow {
+  position: number;
+  id: string;
+  stream_id: string;
+  revision: number;
+  type: string;
+  data: string;
+  metadata: string;
+  recorded_at: string;
+}
+
+export interface StreamTip {
+  revision: number;
+  position: number;
+}
+
+/** Every statement the store runs, prepared once per connection. */
+export function prepareEventStatements(db: Database.Database) {
+  return {
+    insert: db.prepare<[string, string, number, string, string, string, string]>(
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    ),
+    tip: db.prepare<[string], StreamTip>(
+      `SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
+    ),
+    byId: db.prepare<[string], { streamId: string; revision: number }>(
+      `SELECT stream_id AS streamId, revision FROM events WHERE id = ?`,
+    ),
+    atRevision: db.prepare<[string, number], { id: string; position: number }>(
+      `SELECT id, position FROM events WHERE stream_id = ? AND revision = ?`,
+    ),
+    // LIMIT -1 means no limit in SQLite.
+    streamForwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+    ),
+    streamBackwards: db.prepare<[string, number, number], EventRow>(
+      `SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+    ),
+    all: db.prepare<[number, number], EventRow>(
+      `SELECT * FROM events WHERE position > ? AND stream_id NOT GLOB '$*' ORDER BY position LIMIT ?`,
+    ),
+  };
+}
+
+export type EventStatements = ReturnType<typeof prepareEventStatements>;
+
+export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
+  id: row.id,
+  streamId: row.stream_id,
+  revision: row.revision,
+  position: row.position,
+  type: row.type,
+  data: JSON.parse(row.data),
+  metadata: JSON.parse(row.metadata) as EventMetadata,
+  recordedAt: row.recorded_at,
+});

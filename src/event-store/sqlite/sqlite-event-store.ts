@@ -1,0 +1,98 @@
+import type Database from 'better-sqlite3';
+import {
+  AppendResult,
+  EventStore,
+  ExpectedRevision,
+  NewEvent,
+  ReadAllOptions,
+  ReadStreamOptions,
+  RecordedEvent,
+  StreamWrite,
+  SubscribeOptions,
+  Subscription,
+} from '../event-store.port';
+import { EventDatabaseOptions, openEventDatabase } from './event-database';
+import { EventStatements, prepareEventStatements, toRecordedEvent } from './event-statements';
+import { GroupCommit } from './group-commit';
+import { PollingSubscription } from './polling-subscription';
+
+export interface SqliteEventStoreOptions extends EventDatabaseOptions {
+  /** How often subscriptions look for events appended by other processes. */
+  pollIntervalMs?: number;
+  /** Events per catch-up batch handed to a subscriber. */
+  subscriptionPageSize?: number;
+}
+
+/** The embedded event store: one SQLite file, shareable by several processes. */
+export class SqliteEventStore implements EventStore {
+  private readonly db: Database.Database;
+  private readonly statements: EventStatements;
+  private readonly writer: GroupCommit;
+  private readonly subscriptions = new Set<PollingSubscription>();
+  private closed = false;
+
+  constructor(
+    path: string,
+    private readonly options: SqliteEventStoreOptions = {},
+  ) {
+    this.db = openEventDatabase(path, options);
+    this.statements = prepareEventStatements(this.db);
+    this.writer = new GroupCommit(this.db, this.statements, () =>
+      this.subscriptions.forEach((subscription) => subscription.notify()),
+    );
+  }
+
+  async appendToStream(
+    streamId: string,
+    events: NewEvent[],
+    { expectedRevision }: { expectedRevision: ExpectedRevision },
+  ): Promise<AppendResult> {
+    const [result] = await this.appendToStreams([{ streamId, expectedRevision, events }]);
+    return result;
+  }
+
+  appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]> {
+    if (this.closed) return Promise.reject(new Error('the event store is closed'));
+    return this.writer.submit(writes);
+  }
+
+  async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {
+    const limit = options.maxCount ?? -1;
+    const rows =
+      options.direction === 'backwards'
+        ? this.statements.streamBackwards.all(streamId, options.fromRevision ?? Number.MAX_SAFE_INTEGER, limit)
+        : this.statements.streamForwards.all(streamId, options.fromRevision ?? 0, limit);
+    return rows.map(toRecordedEvent);
+  }
+
+  async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    return this.readAllPage(options.after ?? 0, options.maxCount ?? -1);
+  }
+
+  subscribeToAll(options: SubscribeOptions): Subscription {
+    const subscription: PollingSubscription = new PollingSubscription(
+      {
+        readPage: (after, maxCount) => this.readAllPage(after, maxCount),
+        pageSize: this.options.subscriptionPageSize ?? 500,
+        pollIntervalMs: this.options.pollIntervalMs ?? 100,
+      },
+      options,
+      () => this.subscriptions.delete(subscription),
+    );
+    this.subscriptions.add(subscription);
+    return subscription;
+  }
+
+  /** Commits what is queued, stops the subscriptions, then releases the file. */
+  async close(): Promise<void> {
+    if (this.closed) return;
+    this.closed = true;
+    this.writer.flush();
+    await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
+    this.db.close();
+  }
+
+  private readAllPage(after: number, maxCount: number): RecordedEvent[] {
+    return this.statements.all.all(after, maxCount).map(toRecordedEvent);
+  }
+}
