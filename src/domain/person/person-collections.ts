@@ -1,0 +1,106 @@
+import type { CivilDate } from '../shared/partial-date';
+import type {
+  CardReportReason,
+  EducationStatus,
+  EmploymentStarted,
+  PersonEvent,
+} from './person-events';
+import type { Fact } from './person-facts';
+
+export interface Marriage {
+  marriageId: string;
+  spouseId: string;
+  date: CivilDate;
+  place: string;
+  eventId: string;
+  divorce?: { date: CivilDate; eventId: string };
+}
+
+export interface Employment {
+  employmentId: string;
+  employer: string;
+  occupation: string;
+  sector: EmploymentStarted['data']['sector'];
+  startedOn: CivilDate;
+  eventId: string;
+  ended?: { date: CivilDate; reason: string; eventId: string };
+}
+
+export interface IdentityCard {
+  cardNumber: string;
+  issuedOn: CivilDate;
+  expiresOn: CivilDate;
+  office: string;
+  eventId: string;
+  reported?: { date: CivilDate; reason: CardReportReason; eventId: string };
+}
+
+export interface EducationEntry {
+  level: number;
+  institution: string;
+  field?: string;
+  status: EducationStatus;
+  date: CivilDate;
+  eventId: string;
+}
+
+export interface Collections {
+  marriages: Marriage[];
+  employments: Employment[];
+  cards: IdentityCard[];
+  education: EducationEntry[];
+}
+
+export function factsOfType<T extends PersonEvent['type']>(facts: Fact[], type: T): Array<Fact<Extract<PersonEvent, { type: T }>>> {
+  return facts.filter((fact): fact is Fact<Extract<PersonEvent, { type: T }>> => fact.event.type === type);
+}
+
+/**
+ * The person's marriages, employments, cards and education from their effective facts (in
+ * civil-date order). An ending fact (divorce, employment end, card report) attaches to the fact it
+ * names; when several name it, the earliest counts and the rules refuse the others.
+ */
+export function collectionsOf(facts: Fact[]): Collections {
+  const divorces = factsOfType(facts, 'DivorceRegistered');
+  const ends = factsOfType(facts, 'EmploymentEnded');
+  const reports = factsOfType(facts, 'IdentityCardReported');
+  return {
+    marriages: factsOfType(facts, 'MarriageRegistered').map(({ eventId, event: { data } }) => {
+      const divorce = divorces.find((d) => d.event.data.marriageId === data.marriageId);
+      return {
+        marriageId: data.marriageId,
+        spouseId: data.spouseId,
+        date: data.date,
+        place: data.place,
+        eventId,
+        ...(divorce && { divorce: { date: divorce.event.data.date, eventId: divorce.eventId } }),
+      };
+    }),
+    employments: factsOfType(facts, 'EmploymentStarted').map(({ eventId, event: { data } }) => {
+      const end = ends.find((e) => e.event.data.employmentId === data.employmentId);
+      return {
+        employmentId: data.employmentId,
+        employer: data.employer,
+        occupation: data.occupation,
+        sector: data.sector,
+        startedOn: data.date,
+        eventId,
+        ...(end && { ended: { date: end.event.data.date, reason: end.event.data.reason, eventId: end.eventId } }),
+      };
+    }),
+    cards: factsOfType(facts, 'IdentityCardIssued').map(({ eventId, event: { data } }) => {
+      const report = reports.find((r) => r.event.data.cardNumber === data.cardNumber);
+      return {
+        cardNumber: data.cardNumber,
+        issuedOn: data.date,
+        expiresOn: data.expiresOn,
+        office: data.office,
+        eventId,
+        ...(report && {
+          reported: { date: report.event.data.date, reason: report.event.data.reason, eventId: report.eventId },
+        }),
+      };
+    }),
+    education: factsOfType(facts, 'EducationRecorded').map(({ eventId, event: { data } }) => ({ ...data, eventId })),
+  };
+}
