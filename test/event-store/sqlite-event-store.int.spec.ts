@@ -1,16 +1,15 @@
-import { mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
 import { join } from 'path';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { describeEventStoreContract } from './event-store.contract';
+import { makeTempDir } from './temp-dir';
 
-let dir: string;
+let dir: ReturnType<typeof makeTempDir>;
 
 describeEventStoreContract(
   'SQLite',
   async () => {
-    dir = mkdtempSync(join(tmpdir(), 'sijil-events-'));
-    return new SqliteEventStore(join(dir, 'events.db'));
+    dir = makeTempDir();
+    return new SqliteEventStore(join(dir.path, 'events.db'));
   },
-  () => rmSync(dir, { recursive: true, force: true }),
+  () => dir.remove(),
 );

@@ -1,0 +1,97 @@
+import { join } from 'path';
+import { newEventId } from '../../src/event-store/event-id';
+import { DuplicateEventId, NewEvent, WrongExpectedRevision } from '../../src/event-store/event-store.port';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { makeTempDir } from './temp-dir';
+
+/** What the SQLite store promises beyond the shared contract. */
+describe('SqliteEventStore', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let file: string;
+  let store: SqliteEventStore;
+
+  beforeEach(() => {
+    dir = makeTempDir();
+    file = join(dir.path, 'events.db');
+    store = new SqliteEventStore(file, { pollIntervalMs: 20 });
+  });
+
+  afterEach(async () => {
+    await store.close();
+    dir.remove();
+  });
+
+  it('commits appends made in the same turn as one batch, failing only the refused one', async () => {
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('person-a', [birth()], { expectedRevision: 'no_stream' }),
+      store.appendToStream('person-b', [birth()], { expectedRevision: 3 }),
+      store.appendToStreams([
+        { streamId: 'person-c', expectedRevision: 'no_stream', events: [birth()] },
+        { streamId: 'person-a', expectedRevision: 0, events: [birth()] },
+      ]),
+      store.appendToStream('person-a', [birth()], { expectedRevision: 1 }),
+    ]);
+
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled', 'fulfilled']);
+    expect((outcomes[1] as PromiseRejectedResult).reason).toBeInstanceOf(WrongExpectedRevision);
+    const log = await store.readAll();
+    expect(log.map((e) => [e.streamId, e.revision])).toEqual([
+      ['person-a', 0],
+      ['person-c', 0],
+      ['person-a', 1],
+      ['person-a', 2],
+    ]);
+    expect(new Set(log.map((e) => e.recordedAt)).size).toBe(1);
+  });
+
+  it('refuses an event ID already recorded in another stream', async () => {
+    const event = birth();
+    await store.appendToStream('person-a', [event], { expectedRevision: 'any' });
+    await expect(
+      store.appendToStream('person-b', [birth(), event], { expectedRevision: 'any' }),
+    ).rejects.toBeInstanceOf(DuplicateEventId);
+    expect(await store.readStream('person-b')).toEqual([]);
+  });
+
+  it('refuses events already recorded at another place in the same stream', async () => {
+    const event = birth();
+    await store.appendToStream('person-a', [event, birth()], { expectedRevision: 'no_stream' });
+    await expect(
+      store.appendToStream('person-a', [event], { expectedRevision: 1 }),
+    ).rejects.toBeInstanceOf(DuplicateEventId);
+  });
+
+  it('delivers to a subscriber the events another connection appends to the file', async () => {
+    const other = new SqliteEventStore(file);
+    const received: string[] = [];
+    const subscription = store.subscribeToAll({ onEvents: (events) => void received.push(...events.map((e) => e.id)) });
+    const event = birth();
+    await other.appendToStream('person-a', [event], { expectedRevision: 'no_stream' });
+    await other.close();
+    await waitUntil(() => received.length === 1);
+    await subscription.stop();
+    expect(received).toEqual([event.id]);
+  });
+
+  it('commits the appends still queued when it closes', async () => {
+    const append = store.appendToStream('person-a', [birth()], { expectedRevision: 'no_stream' });
+    await store.close();
+    await expect(append).resolves.toEqual({ nextRevision: 0, position: 1 });
+    store = new SqliteEventStore(file);
+    expect(await store.readStream('person-a')).toHaveLength(1);
+  });
+});
+
+const birth = (): NewEvent => ({
+  id: newEventId(),
+  type: 'PersonBorn',
+  data: { sex: 'M' },
+  metadata: { schemaVersion: 1 },
+});
+
+async function waitUntil(condition: () => boolean): Promise<void> {
+  for (const started = Date.now(); !condition(); ) {
+    if (Date.now() - started > 3_000) throw new Error('condition not met in 3 s');
+    await new Promise((resolve) => setTimeout(resolve, 5));
+  }
+}
