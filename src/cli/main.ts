@@ -1,0 +1,15 @@
+#!/usr/bin/env node
+import 'reflect-metadata';
+import { Command } from 'commander';
+import { agenciesCommand } from './agencies-command';
+import { serveCommand } from './serve-command';
+
+const program = new Command('sijil')
+  .description('Sijil, the civil status ledger: operator commands')
+  .addCommand(serveCommand())
+  .addCommand(agenciesCommand());
+
+program.parseAsync(process.argv).catch((error: unknown) => {
+  process.stderr.write(`sijil: ${error instanceof Error ? error.message : String(error)}\n`);
+  process.exitCode = 1;
+});

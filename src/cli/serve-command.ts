@@ -1,0 +1,43 @@
+import { Command } from 'commander';
+import { AgencyRegistry } from '../agencies/agency-registry';
+import { createApp } from '../app/create-app';
+import { openStore } from './open-store';
+
+interface ServeOptions {
+  port?: string;
+  data?: string;
+  demo?: boolean;
+}
+
+const firstCredentialHelp = (dataDir: string) =>
+  'No agency credential exists yet. Create the first one, for example:\n' +
+  `  bin/sijil agencies add --name "Benghazi registry office" --role registrar --office LY-BA-03-OFF1 --data ${dataDir}\n`;
+
+export function serveCommand(): Command {
+  return new Command('serve')
+    .description('start the API on the embedded store, or on EventStoreDB when EVENTSTORE_URL is set')
+    .option('--port <port>', 'HTTP port (env PORT)')
+    .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
+    .option('--demo', 'fill an empty store with a demo country')
+    .action(async (options: ServeOptions) => {
+      const { config, store } = await openStore(options);
+      const port = options.port ? Number(options.port) : config.port;
+      const app = await createApp({ config, store });
+      if (options.demo) {
+        const { seedDemoCountry } = await import('../demo/seed-demo-country');
+        await seedDemoCountry(app, config);
+      }
+      await app.listen({ port, host: config.host });
+      process.stdout.write(`Sijil is listening on http://localhost:${port} (API docs at /docs)\n`);
+      if ((await new AgencyRegistry(store).list()).length === 0) {
+        process.stdout.write(firstCredentialHelp(config.dataDir));
+      }
+      const stop = async () => {
+        await app.close();
+        await store.close();
+        process.exit(0);
+      };
+      process.once('SIGTERM', () => void stop());
+      process.once('SIGINT', () => void stop());
+    });
+}
