@@ -5,6 +5,8 @@ import { AccessGuard } from '../agencies/access.guard';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import { commandControllers, commandHandlers } from '../commands';
 import { FactRecorder } from '../commands/shared/fact-recorder';
+import { NewPersonFacts } from '../commands/shared/new-person-facts';
+import { PersonFacts } from '../commands/shared/person-facts';
 import type { EventStore } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { HealthController } from '../operations/health.controller';
@@ -36,6 +38,8 @@ export class AppModule {
         { provide: AgencyRegistry, useValue: deps.agencies },
         { provide: APP_GUARD, useClass: AccessGuard },
         FactRecorder,
+        PersonFacts,
+        NewPersonFacts,
         ...commandHandlers,
         ...queryHandlers,
       ],

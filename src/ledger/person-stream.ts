@@ -1,0 +1,51 @@
+import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
+import { stateOf, type PersonState } from '../domain/person/person-state';
+import type { CommandMetadata } from '../domain/shared/command-metadata';
+import { newEventId } from '../event-store/event-id';
+import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port';
+import { currentVersionOf, upcast } from '../domain/events/upcasters';
+
+/** One stream per person, named by national ID. */
+export const personStreamId = (nationalId: string): string => `person-${nationalId}`;
+
+export const nationalIdOfStream = (streamId: string): string | undefined =>
+  streamId.startsWith('person-') ? streamId.slice('person-'.length) : undefined;
+
+/** A stored event as the domain sees it: upcast to the current shape of its type. */
+export function toRecordedPersonEvent(event: RecordedEvent): RecordedPersonEvent {
+  return {
+    eventId: event.id,
+    recordedAt: event.recordedAt,
+    event: { type: event.type, data: upcast(event.type, event.metadata.schemaVersion, event.data) } as PersonEvent,
+  };
+}
+
+export interface LoadedPerson {
+  state: PersonState;
+  /** The revision to expect when appending what a decision on this state produced. */
+  revision: ExpectedRevision;
+}
+
+export async function loadPerson(store: EventStore, nationalId: string): Promise<LoadedPerson> {
+  const events = await store.readStream(personStreamId(nationalId));
+  return {
+    state: stateOf(events.map(toRecordedPersonEvent)),
+    revision: events.length === 0 ? 'no_stream' : events[events.length - 1].revision,
+  };
+}
+
+/** Decided events, stamped with who recorded them and the command's idempotency key. */
+export function toNewEvents(events: PersonEvent[], metadata: CommandMetadata, commandId: string): NewEvent[] {
+  return events.map((event) => ({
+    id: newEventId(),
+    type: event.type,
+    data: event.data,
+    metadata: {
+      schemaVersion: currentVersionOf(event.type),
+      registrar: metadata.registrar,
+      ...(metadata.office ? { office: metadata.office } : {}),
+      ...(metadata.idempotencyKey ? { idempotencyKey: metadata.idempotencyKey } : {}),
+      commandId,
+    },
+  }));
+}
