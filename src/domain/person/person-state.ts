@@ -27,7 +27,8 @@ export interface UnregisteredPerson extends StreamHistory {
   nationalId?: string;
 }
 
-export interface RegisteredPerson extends StreamHistory, Collections {
+/** What every registered person's state holds, alive or deceased. */
+export interface PersonRecord extends StreamHistory, Collections {
   nationalId: string;
   /** The birth or enrolment fact that registered the person. */
   registrationEventId: string;
@@ -47,18 +48,19 @@ export interface RegisteredPerson extends StreamHistory, Collections {
   motherName?: MotherName;
 }
 
-export interface AlivePerson extends RegisteredPerson {
+export interface AlivePerson extends PersonRecord {
   status: 'alive';
 }
 
-export interface DeceasedPerson extends RegisteredPerson {
+export interface DeceasedPerson extends PersonRecord {
   status: 'deceased';
   dateOfDeath: CivilDate;
   placeOfDeath: string;
   deathEventId: string;
 }
 
-export type PersonState = UnregisteredPerson | AlivePerson | DeceasedPerson;
+export type RegisteredPerson = AlivePerson | DeceasedPerson;
+export type PersonState = UnregisteredPerson | RegisteredPerson;
 export type PersonStatus = PersonState['status'];
 
 export const initialState: PersonState = { status: 'unregistered', log: [], facts: [] };
@@ -77,7 +79,7 @@ export function stateOf(log: RecordedPersonEvent[]): PersonState {
     return { status: 'unregistered', log, facts, ...(annulled && { nationalId: annulled.data.nationalId }) };
   }
   const { data } = registration.event;
-  const person: RegisteredPerson = {
+  const person: PersonRecord = {
     log,
     facts,
     nationalId: data.nationalId,

@@ -35,3 +35,8 @@ export class InvalidValue extends DomainError {
     super(code, message, { field });
   }
 }
+
+/** The command collides with what the ledger holds (an identifier already in use): 409. */
+export class Conflict extends DomainError {
+  readonly kind = 'conflict' as const;
+}

@@ -1,0 +1,65 @@
+import { Conflict, NotFound } from '../shared/domain-error';
+import { parseNationalId } from '../shared/national-id';
+import type { MotherName } from '../shared/person-name';
+import type { EnrolPerson, RegisterBirth } from './person-commands';
+import type { BirthRegistered, PersonEnrolled } from './person-events';
+import type { PersonState, RegisteredPerson } from './person-state';
+
+/** A national ID is never reused: not even one whose registration was annulled. */
+export function assertUnused(state: PersonState, nationalId: string): void {
+  parseNationalId(nationalId);
+  if (state.log.length > 0) {
+    throw new Conflict('PERSON.ALREADY_REGISTERED', `National ID ${nationalId} is already in use`, { nationalId });
+  }
+}
+
+export function requireRegistered(state: PersonState, nationalId = state.nationalId): RegisteredPerson {
+  if (state.status === 'unregistered') {
+    throw new NotFound('PERSON.NOT_FOUND', `No person is registered under national ID ${nationalId ?? '(none)'}`, { nationalId });
+  }
+  return state;
+}
+
+/** The state the caller loaded for a parent the fact names; a 400 for a malformed ID comes first. */
+export function requireParent(
+  id: string | undefined,
+  parent: PersonState | undefined,
+  role: 'mother' | 'father',
+): RegisteredPerson | undefined {
+  if (id === undefined) return undefined;
+  parseNationalId(id, `${role}Id`);
+  if (parent?.status === 'alive' || parent?.status === 'deceased') {
+    if (parent.nationalId === id) return parent;
+  }
+  throw new NotFound('PERSON.NOT_FOUND', `The ${role} ${id} is not registered`, { nationalId: id, role });
+}
+
+function motherNameOf({ name }: RegisteredPerson): MotherName {
+  return { given: name.given, father: name.father, grandfather: name.grandfather, family: name.family };
+}
+
+/** The child takes the father's nationality when a father is given, else the mother's. */
+export function birthOf(command: RegisterBirth, state: PersonState): BirthRegistered {
+  const { mother, father, ...data } = command.data;
+  assertUnused(state, data.nationalId);
+  const knownMother = requireParent(data.motherId, mother, 'mother')!;
+  const knownFather = requireParent(data.fatherId, father, 'father');
+  return {
+    type: 'BirthRegistered',
+    data: {
+      ...data,
+      nationality: (knownFather ?? knownMother).nationalities[0]!,
+      motherName: motherNameOf(knownMother),
+    },
+  };
+}
+
+/** An enrolment that names a mother but not her name takes it from her record. */
+export function enrolmentOf(command: EnrolPerson, state: PersonState): PersonEnrolled {
+  const { mother, father, ...data } = command.data;
+  assertUnused(state, data.nationalId);
+  const knownMother = requireParent(data.motherId, mother, 'mother');
+  requireParent(data.fatherId, father, 'father');
+  const motherName = data.motherName ?? (knownMother && motherNameOf(knownMother));
+  return { type: 'PersonEnrolled', data: { ...data, ...(motherName && { motherName }) } };
+}

@@ -1,0 +1,50 @@
+import { RuleViolation } from '../../shared/domain-error';
+import type { PersonEvent } from '../person-events';
+import { stateOf, type PersonState } from '../person-state';
+import { birthParents } from './birth-parents';
+import { employmentRules } from './employment-rules';
+import { identityCardRules } from './identity-card-rules';
+import { marriageRules } from './marriage-rules';
+import type { HistoryRule, RuleContext, Violation } from './rule';
+import { timeline } from './timeline';
+
+/** In the order refusals are reported when one decision breaks several rules. */
+const rules: HistoryRule[] = [timeline, birthParents, marriageRules, employmentRules, identityCardRules];
+
+/** The event ID the decision's own events carry while the rules judge them: the log assigns the real one. */
+export const PENDING_EVENT_ID = '(this command)';
+
+export function violationsOf(state: PersonState, context: RuleContext): Violation[] {
+  if (state.status === 'unregistered') return [];
+  return rules.flatMap((rule) => rule(state, context));
+}
+
+const keyOf = (violation: Violation) => `${violation.code} ${violation.facts.join(' ')}`;
+
+/**
+ * Throws unless appending `events` leaves a history with no violation the current one lacks.
+ * Comparing with the current history, rather than demanding a spotless one, keeps a legacy record
+ * that an older policy accepted open to new facts that do not touch the old problem.
+ * `amendment` names the correction or annulment: its refusal names the rule it would break.
+ */
+export function assertKeepsRules(
+  state: PersonState,
+  events: PersonEvent[],
+  context: RuleContext,
+  amendment?: 'CORRECTION' | 'ANNULMENT',
+): PersonState {
+  const after = stateOf([
+    ...state.log,
+    ...events.map((event) => ({ eventId: PENDING_EVENT_ID, recordedAt: '', event })),
+  ]);
+  const known = new Set(violationsOf(state, context).map(keyOf));
+  const broken = violationsOf(after, context).find((violation) => !known.has(keyOf(violation)));
+  if (broken && amendment) {
+    throw new RuleViolation(`${amendment}.BREAKS_RULE`, `The ${amendment.toLowerCase()} would break ${broken.code}: ${broken.message}`, {
+      rule: broken.code,
+      facts: broken.facts,
+    });
+  }
+  if (broken) throw new RuleViolation(broken.code, broken.message, { facts: broken.facts });
+  return after;
+}
