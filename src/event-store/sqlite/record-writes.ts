@@ -95,7 +95,8 @@ function alreadyRecorded(
   return { nextRevision: first.revision + events.length - 1, position };
 }
 
-const isDuplicateId = (error: unknown): boolean =>
-  error instanceof Error &&
-  (error as { code?: string }).code === 'SQLITE_CONSTRAINT_UNIQUE' &&
-  error.message.includes('events.id');
+/** Duck-typed: under jest the native module's errors may come from another realm's `Error`. */
+const isDuplicateId = (error: unknown): boolean => {
+  const { code, message } = (error ?? {}) as { code?: unknown; message?: unknown };
+  return code === 'SQLITE_CONSTRAINT_UNIQUE' && String(message).includes('events.id');
+};
