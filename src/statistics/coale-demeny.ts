@@ -8,7 +8,7 @@ import type { Sex } from '../domain/person/person-events';
  *
  * Source: Preston, Heuveline and Guillot, Demography (2001), Table 3.3, p. 48, after Coale and
  * Demeny (1983). The same coefficients appear in the Human Mortality Database Methods Protocol
- * (v5, formulas 61–62, 1a0 only) and in demCore, DemoTools and MortalityLaws.
+ * (v5, formulas 61–62, 1a0 only) and in open-source implementations such as demCore.
  */
 
 /** Above this infant death rate the rules switch from linear in 1m0 to a constant. */

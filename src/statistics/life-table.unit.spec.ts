@@ -1,6 +1,6 @@
 import fc from 'fast-check';
 import { coaleDemenyA0, coaleDemenyA1 } from './coale-demeny';
-import { LIFE_TABLE_RADIX, lifeTable } from './life-table';
+import { LIFE_TABLE_RADIX, lifeTable, lifeTableFromRates } from './life-table';
 import { StatisticsInputError } from './statistics-error';
 
 /*
@@ -58,6 +58,15 @@ describe('lifeTable', () => {
       expect(Math.abs(rows[0].Tx - printedT0)).toBeLessThanOrEqual(0.5 * 19);
       expect(rows[0].ex).toBeCloseTo(printedT0 / LIFE_TABLE_RADIX, 3);
     });
+  });
+
+  it('builds the same table from rates, blaming mx for an impossible one', () => {
+    const { ages, deaths, exposures, ax } = austria1992Males;
+    const mx = deaths.map((d, i) => d / exposures[i]);
+    expect(lifeTableFromRates({ sex: 'M', ages, mx, ax })).toEqual(lifeTable({ sex: 'M', ...austria1992Males }));
+    expect(() => lifeTableFromRates({ sex: 'M', ages, mx: mx.map((m, i) => (i === 18 ? 0 : m)) })).toThrow(
+      expect.objectContaining({ field: 'mx[18]', rule: 'positive' }),
+    );
   });
 
   describe('default ax', () => {

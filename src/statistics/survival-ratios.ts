@@ -8,7 +8,7 @@
  *            T_ω / T_{ω−n} = L_ω / (L_{ω−n} + L_ω)
  *
  * A ratio of person-years, not of survivors lx, because a projection moves people who are spread
- * over the whole age group, as nLx are (Preston, Heuveline and Guillot 2001, §6.2).
+ * over the whole age group, as nLx are (Preston, Heuveline and Guillot 2001, ch. 6).
  */
 export function survivalRatios(Lx: ArrayLike<number>, l0: number, n: number): Float64Array {
   const open = Lx.length - 1;
