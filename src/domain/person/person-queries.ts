@@ -1,0 +1,52 @@
+import type { CivilDate } from '../shared/partial-date';
+import type { Kin } from '../marriage/marriage-commands';
+import type { IdentityCard, Marriage } from './person-collections';
+import type { Fact } from './person-facts';
+import type { PersonState } from './person-state';
+import { isValidOn } from './rules/identity-card-rules';
+import { isCurrentOn } from './rules/marriage-rules';
+
+/** What command handlers and projections ask of a state, so none of them re-derives it. */
+
+export function parentIds(state: PersonState): string[] {
+  if (state.status === 'unregistered') return [];
+  return [state.motherId, state.fatherId].filter((id): id is string => id !== undefined);
+}
+
+export function marriageById(state: PersonState, marriageId: string): Marriage | undefined {
+  return state.status === 'unregistered' ? undefined : state.marriages.find((m) => m.marriageId === marriageId);
+}
+
+/** Marriages current on `day`; a spouse's death (`spouseDeaths`, by national ID) ends one. */
+export function currentMarriages(state: PersonState, day: CivilDate, spouseDeaths: Record<string, CivilDate> = {}): Marriage[] {
+  return state.status === 'unregistered' ? [] : state.marriages.filter((m) => isCurrentOn(m, day, spouseDeaths));
+}
+
+/** The card valid on `day` (issued, not expired, not reported), if any: at most one exists. */
+export function validCardOn(state: PersonState, day: CivilDate): IdentityCard | undefined {
+  return state.status === 'unregistered' ? undefined : state.cards.find((card) => isValidOn(card, day));
+}
+
+/**
+ * A marriage or divorce is recorded in both spouses' streams: the fact in the spouse's stream that
+ * matches `fact` (same type and marriage ID), which a correction or annulment must change too.
+ */
+export function counterpartFact(fact: Fact, spouse: PersonState): Fact | undefined {
+  const { event } = fact;
+  if (event.type !== 'MarriageRegistered' && event.type !== 'DivorceRegistered') return undefined;
+  return spouse.facts.find(
+    (other) => other.event.type === event.type && other.event.data.marriageId === event.data.marriageId,
+  );
+}
+
+/**
+ * The `Kin` a marriage command carries for one spouse, from the states the handler loaded: the
+ * person's parents (for grandparents) and spouses (for widowhood).
+ */
+export function kinOf(state: PersonState, parents: PersonState[], spouses: PersonState[]): Kin {
+  const spouseDeaths: Record<string, CivilDate> = {};
+  for (const spouse of spouses) {
+    if (spouse.status === 'deceased') spouseDeaths[spouse.nationalId] = spouse.dateOfDeath;
+  }
+  return { parents: parentIds(state), grandparents: [...new Set(parents.flatMap(parentIds))], spouseDeaths };
+}
