@@ -77,7 +77,9 @@ function projectStep(
 ): StepFlows {
   const groups = start.F.length;
   const open = groups - 1;
-  const arrivingAtStart = convention === 'mid-period' ? 0.5 : 0;
+  // Share of the step's migrants that arrives at its start, and the same share again at its end,
+  // in time to count among the women at the end; under the end convention they all come later.
+  const split = convention === 'mid-period' ? 0.5 : 0;
 
   const exposed = { F: new Float64Array(groups), M: new Float64Array(groups) };
   const end = { F: new Float64Array(groups), M: new Float64Array(groups) };
@@ -86,17 +88,15 @@ function projectStep(
     const s = rates.survival[sex];
     const migrants = rates.migration[sex];
     const atStart = exposed[sex];
-    for (let x = 0; x < groups; x++) atStart[x] = start[sex][x] + arrivingAtStart * migrants[x];
+    for (let x = 0; x < groups; x++) atStart[x] = start[sex][x] + split * migrants[x];
     for (let x = 1; x < open; x++) end[sex][x] = atStart[x - 1] * s[x];
     const enteringOpen = atStart[open - 1] + atStart[open];
     end[sex][open] = enteringOpen * s[open];
     // Whoever started the step (or arrived at its start) and is not in a group at its end died;
     // the first group is still empty here, waiting for the step's births.
     deaths[sex] = sum(atStart) - sum(end[sex]);
-    // Migrants arriving at the end (the first group's get added once births exist).
-    if (convention === 'mid-period') {
-      for (let x = 1; x < groups; x++) end[sex][x] += 0.5 * migrants[x];
-    }
+    // The first group's migrants join once the step's births exist.
+    for (let x = 1; x < groups; x++) end[sex][x] += split * migrants[x];
   }
 
   const birthsByAgeOfMother = new Float64Array(groups);
@@ -111,7 +111,7 @@ function projectStep(
   for (const sex of ['F', 'M'] as const) {
     const survivingBirths = birthsBySex[sex] * rates.survival[sex][0];
     deaths[sex] += birthsBySex[sex] - survivingBirths;
-    end[sex][0] = survivingBirths + (convention === 'mid-period' ? 0.5 : 0) * rates.migration[sex][0];
+    end[sex][0] = survivingBirths + split * rates.migration[sex][0];
     if (convention === 'end') {
       for (let x = 0; x < groups; x++) end[sex][x] += rates.migration[sex][x];
     }
