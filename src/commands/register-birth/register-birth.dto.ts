@@ -32,11 +32,11 @@ export class RegisterBirthDto {
   @Type(() => NewbornDto)
   child!: NewbornDto;
 
-  @ApiProperty({ example: '412345678903' })
+  @ApiProperty({ example: '412345678902' })
   @IsNationalId()
   motherId!: string;
 
-  @ApiPropertyOptional({ example: '398765432108' })
+  @ApiPropertyOptional({ example: '398765432109' })
   @IsOptional()
   @IsNationalId()
   fatherId?: string;
