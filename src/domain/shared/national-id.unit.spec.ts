@@ -1,0 +1,59 @@
+import { DomainError } from './domain-error';
+import { isNationalId, issueNationalId, parseNationalId } from './national-id';
+import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from './verhoeff';
+
+describe('Verhoeff check digit', () => {
+  it.each([
+    ['236', 3],
+    ['12345', 1],
+    ['142857', 0],
+    ['8473643095483728456789', 2],
+  ])('of %s is %i', (digits, check) => {
+    expect(verhoeffCheckDigit(digits)).toBe(check);
+    expect(hasValidVerhoeffCheckDigit(`${digits}${check}`)).toBe(true);
+  });
+
+  it('catches a single wrong digit and an adjacent transposition', () => {
+    expect(hasValidVerhoeffCheckDigit('2364')).toBe(false);
+    expect(hasValidVerhoeffCheckDigit('2633')).toBe(false);
+  });
+});
+
+describe('national ID', () => {
+  const valid = `29876543210${verhoeffCheckDigit('29876543210')}`;
+
+  it('accepts 12 digits, first 2–9, with the Verhoeff check digit', () => {
+    expect(parseNationalId(valid)).toBe(valid);
+    expect(isNationalId(valid)).toBe(true);
+  });
+
+  it.each(['12345678901', '1' + valid.slice(1), `${valid}0`, 'abcdefghijkl', 298765432101, undefined])(
+    'refuses the malformed %p as NATIONAL_ID.FORMAT',
+    (value) => {
+      expect(() => parseNationalId(value, 'motherId')).toThrow(
+        expect.objectContaining({ code: 'NATIONAL_ID.FORMAT', kind: 'invalid', details: { field: 'motherId' } }),
+      );
+    },
+  );
+
+  it('refuses a wrong check digit as NATIONAL_ID.CHECK_DIGIT, naming the field', () => {
+    const wrong = `${valid.slice(0, 11)}${(Number(valid[11]) + 1) % 10}`;
+    let error: DomainError | undefined;
+    try {
+      parseNationalId(wrong);
+    } catch (thrown) {
+      error = thrown as DomainError;
+    }
+    expect(error).toMatchObject({ code: 'NATIONAL_ID.CHECK_DIGIT', kind: 'invalid' });
+    expect(error!.message).toContain('nationalId');
+  });
+
+  it('issues valid IDs from the caller’s randomness, deterministically', () => {
+    const digits = [9, 9, 1, 2, 3, 4, 5, 6, 7, 8, 0];
+    let i = 0;
+    const issued = issueNationalId(() => digits[i++ % digits.length]!);
+    expect(issued).toMatch(/^[2-9]\d{11}$/);
+    expect(isNationalId(issued)).toBe(true);
+    expect(issued.startsWith('3')).toBe(true);
+  });
+});

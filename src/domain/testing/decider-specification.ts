@@ -1,0 +1,46 @@
+import { DomainError } from '../shared/domain-error';
+
+/** A decider as Emmett shapes one: decide from state, evolve state by event, start state. */
+export interface Decider<Command, Event, State> {
+  decide: (command: Command, state: State) => Event[];
+  evolve: (state: State, event: Event) => State;
+  initialState: State;
+}
+
+/**
+ * `given(events).when(command).then(events)` or `.thenThrows(code)`, in the style of Emmett's
+ * DeciderSpecification: a rule's test reads as the history, the request and the verdict.
+ */
+export function deciderSpecification<Command, Event, State>(decider: Decider<Command, Event, State>) {
+  return {
+    given(events: Event[]) {
+      const state = events.reduce(decider.evolve, decider.initialState);
+      return {
+        when(command: Command) {
+          const run = () => decider.decide(command, state);
+          return {
+            then(expected: Event[]) {
+              expect(run()).toEqual(expected);
+            },
+            thenThrows(code: string, kind?: DomainError['kind']) {
+              let error: unknown;
+              try {
+                run();
+              } catch (thrown) {
+                error = thrown;
+              }
+              expect(error).toBeInstanceOf(DomainError);
+              const { code: thrownCode, kind: thrownKind, message } = error as DomainError;
+              expect({ code: thrownCode, ...(kind && { kind: thrownKind }), message }).toEqual({
+                code,
+                ...(kind && { kind }),
+                message: expect.any(String),
+              });
+              return error as DomainError;
+            },
+          };
+        },
+      };
+    },
+  };
+}
