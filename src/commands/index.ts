@@ -5,7 +5,33 @@ import { RegisterBirthController } from './register-birth/register-birth.control
 import { RegisterBirthHandler } from './register-birth/register-birth.handler';
 import { RegisterDeathController } from './register-death/register-death.controller';
 import { RegisterDeathHandler } from './register-death/register-death.handler';
+import { ChangeStatusController } from './change-status/change-status.controller';
+import { EndEmploymentController } from './end-employment/end-employment.controller';
+import { IssueIdentityCardController } from './issue-identity-card/issue-identity-card.controller';
+import { IssueIdentityCardHandler } from './issue-identity-card/issue-identity-card.handler';
+import { RecordEducationController } from './record-education/record-education.controller';
+import { ReportIdentityCardController } from './report-identity-card/report-identity-card.controller';
+import { RecordPersonFactHandler } from './shared/record-person-fact';
+import { StartEmploymentController } from './start-employment/start-employment.controller';
+import { StartEmploymentHandler } from './start-employment/start-employment.handler';
 
 /** Every command use case: its controller and its @nestjs/cqrs handler. */
-export const commandControllers: Type[] = [EnrolPersonController, RegisterBirthController, RegisterDeathController];
-export const commandHandlers: Type[] = [EnrolPersonHandler, RegisterBirthHandler, RegisterDeathHandler];
+export const commandControllers: Type[] = [
+  EnrolPersonController,
+  RegisterBirthController,
+  RegisterDeathController,
+  RecordEducationController,
+  StartEmploymentController,
+  EndEmploymentController,
+  ChangeStatusController,
+  IssueIdentityCardController,
+  ReportIdentityCardController,
+];
+export const commandHandlers: Type[] = [
+  EnrolPersonHandler,
+  RegisterBirthHandler,
+  RegisterDeathHandler,
+  RecordPersonFactHandler,
+  StartEmploymentHandler,
+  IssueIdentityCardHandler,
+];
