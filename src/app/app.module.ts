@@ -4,6 +4,7 @@ import { CqrsModule } from '@nestjs/cqrs';
 import { AccessGuard } from '../agencies/access.guard';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import { commandControllers, commandHandlers } from '../commands';
+import { AmendedFacts } from '../commands/shared/amended-facts';
 import { FactRecorder } from '../commands/shared/fact-recorder';
 import { NewPersonFacts } from '../commands/shared/new-person-facts';
 import { PersonFacts } from '../commands/shared/person-facts';
@@ -40,6 +41,7 @@ export class AppModule {
         FactRecorder,
         PersonFacts,
         NewPersonFacts,
+        AmendedFacts,
         ...commandHandlers,
         ...queryHandlers,
       ],

@@ -1,8 +1,16 @@
 import type { Type } from '@nestjs/common';
+import { AnnulRegistrationController } from './annul-registration/annul-registration.controller';
+import { AnnulRegistrationHandler } from './annul-registration/annul-registration.handler';
+import { CorrectRecordController } from './correct-record/correct-record.controller';
+import { CorrectRecordHandler } from './correct-record/correct-record.handler';
 import { EnrolPersonController } from './enrol-person/enrol-person.controller';
 import { EnrolPersonHandler } from './enrol-person/enrol-person.handler';
 import { RegisterBirthController } from './register-birth/register-birth.controller';
 import { RegisterBirthHandler } from './register-birth/register-birth.handler';
+import { RegisterDivorceController } from './register-divorce/register-divorce.controller';
+import { RegisterDivorceHandler } from './register-divorce/register-divorce.handler';
+import { RegisterMarriageController } from './register-marriage/register-marriage.controller';
+import { RegisterMarriageHandler } from './register-marriage/register-marriage.handler';
 import { RegisterDeathController } from './register-death/register-death.controller';
 import { RegisterDeathHandler } from './register-death/register-death.handler';
 import { ChangeStatusController } from './change-status/change-status.controller';
@@ -26,6 +34,10 @@ export const commandControllers: Type[] = [
   ChangeStatusController,
   IssueIdentityCardController,
   ReportIdentityCardController,
+  RegisterMarriageController,
+  RegisterDivorceController,
+  CorrectRecordController,
+  AnnulRegistrationController,
 ];
 export const commandHandlers: Type[] = [
   EnrolPersonHandler,
@@ -34,4 +46,8 @@ export const commandHandlers: Type[] = [
   RecordPersonFactHandler,
   StartEmploymentHandler,
   IssueIdentityCardHandler,
+  RegisterMarriageHandler,
+  RegisterDivorceHandler,
+  CorrectRecordHandler,
+  AnnulRegistrationHandler,
 ];

@@ -1,0 +1,94 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { randomUUID } from 'node:crypto';
+import { Clock } from '../../app/clock';
+import { EVENT_STORE, POLICY } from '../../app/tokens';
+import { decide } from '../../domain/person/person-decide';
+import type { PersonCommand } from '../../domain/person/person-commands';
+import { factById, type Fact } from '../../domain/person/person-facts';
+import { counterpartFact } from '../../domain/person/person-queries';
+import type { PersonState } from '../../domain/person/person-state';
+import type { CommandMetadata } from '../../domain/shared/command-metadata';
+import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
+import type { EventStore } from '../../event-store/event-store.port';
+import { loadPerson, personStreamId } from '../../ledger/person-stream';
+import { metadataOf, type CommandContext } from './command-context';
+import { FactRecorder } from './fact-recorder';
+import type { RecordedFact } from './person-facts';
+import { loadPersons, loadRegistered, severalPersonsWrites } from './several-persons';
+
+export interface AmendmentRequest {
+  nationalId: string;
+  /** The fact amended, in the person's stream. */
+  eventId: string;
+  context: CommandContext;
+  /** The request as sent (path and body): what an idempotency key is compared against. */
+  request: unknown;
+  /** Persons the rules about the amended fact read (a corrected birth's mother and father). */
+  relativesOf?: (fact: Fact) => string[];
+  /** The domain command that amends `eventId` in one person's stream. */
+  command: (metadata: CommandMetadata, eventId: string, relatives: Record<string, PersonState>) => PersonCommand;
+}
+
+/** What one stream recorded and, for a marriage or divorce, what the spouse's stream recorded. */
+export interface RecordedAmendment extends RecordedFact {
+  counterpart?: RecordedFact;
+}
+
+/** The spouse a marriage or divorce names: its counterpart fact is in that spouse's stream. */
+function spouseNamedBy(fact: Fact | undefined): string | undefined {
+  const event = fact?.event;
+  return event?.type === 'MarriageRegistered' || event?.type === 'DivorceRegistered' ? event.data.spouseId : undefined;
+}
+
+/**
+ * Corrections and annulments: one mechanism for both. A marriage or divorce is one fact kept
+ * in two streams, so amending it amends the copy in the spouse's stream too, each decided on
+ * its own stream's rules, both appended atomically (with any relatives the rules read asserted
+ * unchanged). Any other fact is amended in the person's stream alone.
+ */
+@Injectable()
+export class AmendedFacts {
+  constructor(
+    private readonly recorder: FactRecorder,
+    private readonly clock: Clock,
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Inject(POLICY) private readonly policy: JurisdictionPolicy,
+  ) {}
+
+  async record(request: AmendmentRequest): Promise<RecordedAmendment> {
+    const { nationalId, eventId, context } = request;
+    // A fact's spouse never changes (identifiers are never corrected): safe to read before locking.
+    const { state } = await loadPerson(this.store, nationalId);
+    const spouseId = spouseNamedBy(factById(state.facts, eventId));
+    return this.recorder.record({
+      clientId: context.agency.clientId,
+      idempotencyKey: context.idempotencyKey,
+      request: request.request,
+      streams: [nationalId, ...(spouseId ? [spouseId] : [])].map(personStreamId),
+      attempt: () => this.decide(request),
+    });
+  }
+
+  private async decide(request: AmendmentRequest) {
+    const { nationalId, eventId } = request;
+    const metadata = metadataOf(request.context, this.clock);
+    const read = await loadRegistered(this.store, [nationalId]);
+    const fact = factById(read.get(nationalId)!.state.facts, eventId);
+    const amended: Array<[string, string]> = [[nationalId, eventId]];
+    const spouseId = spouseNamedBy(fact);
+    if (spouseId) {
+      await loadPersons(this.store, [spouseId], read);
+      const counterpart = counterpartFact(fact!, read.get(spouseId)!.state);
+      if (counterpart) amended.push([spouseId, counterpart.eventId]);
+    }
+    const relativeIds = fact && request.relativesOf ? request.relativesOf(fact) : [];
+    await loadPersons(this.store, relativeIds, read);
+    const relatives = Object.fromEntries(relativeIds.map((id) => [id, read.get(id)!.state]));
+    const decided = Object.fromEntries(
+      amended.map(([id, amendedId]) => [id, decide(request.command(metadata, amendedId, relatives), read.get(id)!.state, this.policy)]),
+    );
+    const { writes, facts } = severalPersonsWrites(decided, read, metadata, randomUUID());
+    const [own, counterpart] = facts;
+    return { writes, result: { ...own!, ...(counterpart && { counterpart }) } };
+  }
+}
