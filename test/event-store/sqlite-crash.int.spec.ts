@@ -1,7 +1,6 @@
 import { spawn } from 'child_process';
 import { join } from 'path';
 import Database from 'better-sqlite3';
-import { RecordedEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { makeTempDir } from './temp-dir';
 
