@@ -48,10 +48,15 @@ export function areaOf(event: PersonEvent, person: PersonState): string | undefi
   }
 }
 
+/**
+ * An enrolment records that a person exists, as a birth registration does, and people enrol
+ * where they now live, not where a legacy register says they were born: it follows the births
+ * policy.
+ */
 function mayRecordAnywhere(event: PersonEvent, { registerAnywhere }: JurisdictionPolicy): boolean {
   return (
     registerAnywhere.everything ||
-    (registerAnywhere.births && event.type === 'BirthRegistered') ||
+    (registerAnywhere.births && (event.type === 'BirthRegistered' || event.type === 'PersonEnrolled')) ||
     (registerAnywhere.deaths && event.type === 'DeathRegistered')
   );
 }

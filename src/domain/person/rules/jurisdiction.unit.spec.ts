@@ -23,10 +23,12 @@ describe('a registrar records only within the office’s jurisdiction (JURISDICT
   it('sets no limit for a sender with no office area', () =>
     spec.given([enrolled]).when({ ...education, metadata: { ...education.metadata, officeArea: undefined } }).then([{ type: 'EducationRecorded', data: education.data }]));
 
-  it('lets births and deaths be recorded anywhere by default, not enrolments', () => {
+  it('lets births, enrolments and deaths be recorded anywhere by default', () => {
     const death = command('RegisterDeath', { dateOfDeath: '2020-01-01', placeOfDeath: 'LY-TR-01', causeIcd10: 'I21.9', certifier: { kind: 'hospital', reference: 'H-1' } }, inBenghazi);
     spec.given([enrolled]).when(death).then([{ type: 'DeathRegistered', data: death.data }]);
-    spec.given([]).when(command('EnrolPerson', enrolled.data, inBenghazi)).thenThrows('JURISDICTION.OUTSIDE_OFFICE');
+    spec.given([]).when(command('EnrolPerson', enrolled.data, inBenghazi)).then([enrolled]);
+    const strict = personSpec({ ...defaultPolicy, registerAnywhere: { births: false, deaths: false, everything: false } });
+    strict.given([]).when(command('EnrolPerson', enrolled.data, inBenghazi)).thenThrows('JURISDICTION.OUTSIDE_OFFICE');
     const mother = personOf(enrolment({ nationalId: nid(20), dateOfBirth: '1990' }));
     const birth = command('RegisterBirth', { nationalId: nid(21), name: enrolled.data.name, sex: 'M', dateOfBirth: '2020-01-01', placeOfBirth: 'LY-TR-01', motherId: nid(20), mother, plurality: 1 }, inBenghazi);
     personSpec({ ...defaultPolicy, registerAnywhere: { births: false, deaths: false, everything: false } }).given([]).when(birth).thenThrows('JURISDICTION.OUTSIDE_OFFICE');
