@@ -164,3 +164,7 @@ if (require.main === module) {
     },
   );
 }
+
+/** The physical limit a single durable registration is compared against, for the HTTP benchmarks. */
+export const rawSingleRowCommitsPerSecond = (file: string, durationMs: number): number =>
+  rawRowsPerSecond(file, 1, durationMs);

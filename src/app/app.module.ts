@@ -1,4 +1,4 @@
-import { DynamicModule, Module } from '@nestjs/common';
+import { DynamicModule, Module, type Type } from '@nestjs/common';
 import { APP_GUARD } from '@nestjs/core';
 import { CqrsModule } from '@nestjs/cqrs';
 import { AccessGuard } from '../agencies/access.guard';
@@ -22,6 +22,8 @@ export interface AppDependencies {
   gazetteer: Gazetteer;
   clock: Clock;
   agencies: AgencyRegistry;
+  /** Routes a harness adds beside the product's (the benchmark's ceiling route). */
+  extraControllers?: Type[];
 }
 
 @Module({})
@@ -30,7 +32,7 @@ export class AppModule {
     return {
       module: AppModule,
       imports: [CqrsModule.forRoot()],
-      controllers: [HealthController, ...commandControllers, ...queryControllers],
+      controllers: [HealthController, ...commandControllers, ...queryControllers, ...(deps.extraControllers ?? [])],
       providers: [
         { provide: EVENT_STORE, useValue: deps.store },
         { provide: POLICY, useValue: deps.config.policy },

@@ -1,3 +1,4 @@
+import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
@@ -16,6 +17,7 @@ export interface AppParts {
   store: EventStore;
   clock?: Clock;
   gazetteer?: Gazetteer;
+  extraControllers?: Type[];
 }
 
 function serveOpenApi(app: NestFastifyApplication): void {
@@ -45,6 +47,7 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
       clock: parts.clock ?? new SystemClock(),
       gazetteer: parts.gazetteer ?? Gazetteer.load(parts.config.gazetteerPath),
       agencies: new AgencyRegistry(parts.store),
+      extraControllers: parts.extraControllers,
     }),
     adapter,
     { logger: ['error', 'warn'] },

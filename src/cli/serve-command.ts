@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import { createApp } from '../app/create-app';
@@ -28,7 +29,8 @@ export function serveCommand(): Command {
         await seedDemoCountry(app, config);
       }
       await app.listen({ port, host: config.host });
-      process.stdout.write(`Sijil is listening on http://localhost:${port} (API docs at /docs)\n`);
+      const bound = (app.getHttpServer().address() as AddressInfo).port;
+      process.stdout.write(`Sijil is listening on http://localhost:${bound} (API docs at /docs)\n`);
       if ((await new AgencyRegistry(store).list()).length === 0) {
         process.stdout.write(firstCredentialHelp(config.dataDir));
       }

@@ -1,3 +1,4 @@
+import { STATUS_CODES } from 'node:http';
 import { ArgumentsHost, Catch, ExceptionFilter, HttpException, Logger } from '@nestjs/common';
 import type { FastifyReply } from 'fastify';
 import { DomainError } from '../domain/shared/domain-error';
@@ -25,7 +26,7 @@ function fromHttpException(error: HttpException): Problem {
   const status = error.getStatus();
   return {
     type: problemType('error', `HTTP.${status}`),
-    title: error.name.replace(/Exception$/, ''),
+    title: STATUS_CODES[status] ?? 'Error',
     status,
     detail: error.message,
   };
@@ -35,7 +36,7 @@ function fromHttpException(error: HttpException): Problem {
 function fromFastifyError(error: { statusCode: number; code?: string; message: string }): Problem {
   return {
     type: problemType('error', error.code ?? `HTTP.${error.statusCode}`),
-    title: 'The request could not be read',
+    title: STATUS_CODES[error.statusCode] ?? 'The request could not be read',
     status: error.statusCode,
     detail: error.message,
   };

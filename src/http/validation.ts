@@ -27,6 +27,8 @@ export const requestValidation = new ValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
+  // One rule per field: a missing field is "must be a string", not also "too short" and "blank".
+  stopAtFirstError: true,
   validationError: { target: false, value: false },
   exceptionFactory: (errors) => badRequest(fieldProblems(errors)),
 });

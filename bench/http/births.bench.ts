@@ -1,0 +1,97 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { rawSingleRowCommitsPerSecond } from '../event-store.bench';
+import { load, type LoadResult } from './load';
+
+export interface BirthsBenchResult {
+  births: LoadResult;
+  ceiling: LoadResult;
+  rawCommitsPerSecond: number;
+  connections: number;
+  seconds: number;
+}
+
+interface BenchServer {
+  process: ChildProcess;
+  url: string;
+  credential: string;
+  motherIds: string[];
+}
+
+function startBenchServer(dataDir: string): Promise<BenchServer> {
+  const child = spawn(process.execPath, [join(__dirname, 'bench-server.js')], {
+    env: { ...process.env, SIJIL_DATA: dataDir, EVENTSTORE_URL: '' },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line && output.includes('\n')) resolve({ process: child, ...JSON.parse(line) });
+    });
+    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
+  });
+}
+
+const birthBody = (motherIds: string[]) => {
+  let next = 0;
+  return () => ({
+    child: {
+      name: { given: 'مريم', father: 'علي', grandfather: 'حسن', family: 'الورفلي' },
+      sex: next % 2 ? 'M' : 'F',
+      dateOfBirth: '2026-11-20',
+      placeOfBirth: 'LY-BA-03',
+    },
+    motherId: motherIds[next++ % motherIds.length],
+    plurality: 1,
+  });
+};
+
+/**
+ * Durable births over HTTP from 64 clients, beside the ceiling route (same stack and
+ * validation, one group-committed row) and raw better-sqlite3 single-row commits at
+ * synchronous=FULL, all measured in this run.
+ */
+export async function runBirthsBench(seconds = 10, connections = 64): Promise<BirthsBenchResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sijil-bench-http-'));
+  const server = await startBenchServer(dataDir);
+  try {
+    const headers = { authorization: `Bearer ${server.credential}` };
+    const common = { url: server.url, method: 'POST' as const, headers, connections, seconds };
+    // A short warm-up lets V8 optimise the hot paths before either side is measured.
+    await load({ ...common, seconds: 2, path: '/bench/ceiling', body: birthBody(server.motherIds) });
+    const ceiling = await load({ ...common, path: '/bench/ceiling', body: birthBody(server.motherIds) });
+    const births = await load({ ...common, path: '/v1/births', body: birthBody(server.motherIds) });
+    const rawCommitsPerSecond = rawSingleRowCommitsPerSecond(join(dataDir, 'raw.db'), 3_000);
+    return { births, ceiling, rawCommitsPerSecond, connections, seconds };
+  } finally {
+    server.process.kill('SIGTERM');
+    await new Promise((resolve) => server.process.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function formatBirthsBench(r: BirthsBenchResult): string {
+  const rate = (n: number) => `${Math.round(n).toLocaleString('en')}/s`;
+  const row = (label: string, l: LoadResult) =>
+    `| ${label} | ${rate(l.perSecond)} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.failed} |`;
+  return [
+    `Durable births over HTTP, ${r.connections} concurrent clients, ${r.seconds} s each:`,
+    '',
+    '| route | acknowledged | p50 | p99 | failed |',
+    '|---|---|---|---|---|',
+    row('POST /v1/births', r.births),
+    row('ceiling: same stack and validation, one group-committed row', r.ceiling),
+    `| raw better-sqlite3 single-row commits, synchronous=FULL | ${rate(r.rawCommitsPerSecond)} | | | |`,
+    '',
+    `births / ceiling = ${(r.births.perSecond / r.ceiling.perSecond).toFixed(2)} (goal ≥ 0.5, p99 < 20 ms); ` +
+      `births / raw single-row commits = ${(r.births.perSecond / r.rawCommitsPerSecond).toFixed(2)}`,
+  ].join('\n');
+}
+
+if (require.main === module) {
+  void runBirthsBench().then((result) => process.stdout.write(`${formatBirthsBench(result)}\n`));
+}
