@@ -1,0 +1,121 @@
+import type { Residency, Sex } from '../../domain/person/person-events';
+import type { EducationStatus, EmploymentStarted } from '../../domain/person/person-events';
+import type { PersonState, RegisteredPerson } from '../../domain/person/person-state';
+import type { CivilDate, PartialDate } from '../../domain/shared/partial-date';
+import type { MotherName, PersonName } from '../../domain/shared/person-name';
+import { maritalStatusOf, spousesOf, type MaritalStatus, type SpouseView } from './spouses-view';
+
+export interface EducationView {
+  level: number;
+  institution: string;
+  field?: string;
+  status: EducationStatus;
+  date: CivilDate;
+}
+
+export interface EmploymentView {
+  employmentId: string;
+  employer: string;
+  occupation: string;
+  sector: EmploymentStarted['data']['sector'];
+  since: CivilDate;
+}
+
+export interface IdentityCardView {
+  cardNumber: string;
+  issuedOn: CivilDate;
+  expiresOn: CivilDate;
+  office: string;
+}
+
+/** DOMAIN.md's identity view: the person as the facts that count say, on one day. */
+export interface IdentityView {
+  nationalId: string;
+  name: PersonName;
+  sex: Sex;
+  /** As recorded: `1961` stays a year, never a guessed day. */
+  dateOfBirth: PartialDate;
+  placeOfBirth: string;
+  status: 'alive' | 'deceased';
+  dateOfDeath?: CivilDate;
+  placeOfDeath?: string;
+  maritalStatus: MaritalStatus;
+  spouses: SpouseView[];
+  parents: { motherId?: string; fatherId?: string; motherName?: MotherName };
+  residency: Residency;
+  /** Area code of the current residence, once a residence change or immigration is recorded. */
+  residence?: string;
+  /** Set while the person lives abroad. */
+  abroad?: { country: string; since: CivilDate };
+  /** The nationality at registration. */
+  nationality: string;
+  /** Every nationality held: the one at registration, then those granted. */
+  nationalities: string[];
+  /** The latest education record and the highest ISCED level completed. */
+  education?: { latest: EducationView; highestCompletedLevel?: number };
+  /** Employments not ended (none once deceased). */
+  employment: EmploymentView[];
+  /** The valid card on the day read: issued, not reported, not expired, holder alive. */
+  identityCard?: IdentityCardView;
+  registration: { eventId: string; type: 'BirthRegistered' | 'PersonEnrolled' };
+}
+
+function educationOf(person: RegisteredPerson): IdentityView['education'] {
+  const latest = person.education.at(-1);
+  if (!latest) return undefined;
+  const completed = person.education.filter(({ status }) => status === 'completed').map(({ level }) => level);
+  const { eventId: _, ...view } = latest;
+  return { latest: view, ...(completed.length > 0 && { highestCompletedLevel: Math.max(...completed) }) };
+}
+
+function employmentOf(person: RegisteredPerson): EmploymentView[] {
+  if (person.status === 'deceased') return [];
+  return person.employments
+    .filter(({ ended }) => !ended)
+    .map(({ employmentId, employer, occupation, sector, startedOn }) => ({ employmentId, employer, occupation, sector, since: startedOn }));
+}
+
+function validCardOf(person: RegisteredPerson, day: CivilDate): IdentityCardView | undefined {
+  if (person.status === 'deceased') return undefined;
+  const card = person.cards.find(({ reported, expiresOn, issuedOn }) => !reported && issuedOn <= day && day <= expiresOn);
+  return card && { cardNumber: card.cardNumber, issuedOn: card.issuedOn, expiresOn: card.expiresOn, office: card.office };
+}
+
+/**
+ * The identity view of a registered person on `day`, from their state and their spouses' states
+ * at the same read point (a spouse's death, in the spouse's stream, makes the person widowed).
+ */
+export function identityViewOf(person: RegisteredPerson, spouses: ReadonlyMap<string, PersonState>, day: CivilDate): IdentityView {
+  const spouseViews = spousesOf(person, spouses);
+  const education = educationOf(person);
+  const card = validCardOf(person, day);
+  const registration = person.facts.find(({ eventId }) => eventId === person.registrationEventId)!;
+  return {
+    nationalId: person.nationalId,
+    name: person.name,
+    sex: person.sex,
+    dateOfBirth: person.dateOfBirth,
+    placeOfBirth: person.placeOfBirth,
+    status: person.status,
+    ...(person.status === 'deceased' && { dateOfDeath: person.dateOfDeath, placeOfDeath: person.placeOfDeath }),
+    maritalStatus: maritalStatusOf(spouseViews),
+    spouses: spouseViews,
+    parents: {
+      ...(person.motherId && { motherId: person.motherId }),
+      ...(person.fatherId && { fatherId: person.fatherId }),
+      ...(person.motherName && { motherName: person.motherName }),
+    },
+    residency: person.residency,
+    ...(person.residence && { residence: person.residence }),
+    ...(person.emigration && { abroad: { country: person.emigration.country, since: person.emigration.date } }),
+    nationality: person.nationalities[0]!,
+    nationalities: person.nationalities,
+    ...(education && { education }),
+    employment: employmentOf(person),
+    ...(card && { identityCard: card }),
+    registration: { eventId: person.registrationEventId, type: registration.event.type as IdentityView['registration']['type'] },
+  };
+}
+
+/** The spouses whose streams the view needs, each once. */
+export const spouseIdsOf = (person: RegisteredPerson): string[] => [...new Set(person.marriages.map(({ spouseId }) => spouseId))];
