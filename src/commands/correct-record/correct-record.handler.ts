@@ -1,6 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { Fact } from '../../domain/person/person-facts';
 import { isRegistration } from '../../domain/person/person-facts';
+import { InvalidValue } from '../../domain/shared/domain-error';
 import { isNationalId } from '../../domain/shared/national-id';
 import type { CommandContext } from '../shared/command-context';
 import { AmendedFacts, type RecordedAmendment } from '../shared/amended-facts';
@@ -27,6 +28,13 @@ function parentsNamed(fact: Fact, changes: CorrectRecordDto['changes']): string[
   return [...named, ...changed].filter(isNationalId);
 }
 
+/** A corrected value the fact cannot hold is named by its place in the request, not by the fact's field. */
+function namedByChange(error: unknown, changes: CorrectRecordDto['changes']): unknown {
+  if (!(error instanceof InvalidValue)) return error;
+  const i = changes.findIndex(({ field }) => error.field === field || error.field.startsWith(`${field}.`));
+  return i < 0 ? error : new InvalidValue(`changes[${i}].to`, error.code, error.message);
+}
+
 @CommandHandler(CorrectRecordCommand)
 export class CorrectRecordHandler implements ICommandHandler<CorrectRecordCommand> {
   constructor(private readonly amendments: AmendedFacts) {}
@@ -51,6 +59,8 @@ export class CorrectRecordHandler implements ICommandHandler<CorrectRecordComman
         },
         metadata,
       }),
+    }).catch((error: unknown) => {
+      throw namedByChange(error, body.changes);
     });
   }
 }
