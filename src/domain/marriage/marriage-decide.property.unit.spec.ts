@@ -27,7 +27,7 @@ function prohibited(a: number, b: number): boolean {
 
 function population(): Map<number, PersonState> {
   return new Map(
-    FAMILY.map(([n, sex, born, m, f]) => [n, personOf(enrolment({ nationalId: nid(n), sex, dateOfBirth: born, motherId: m && nid(m), fatherId: f && nid(f) }))]),
+    FAMILY.map(([n, sex, born, m, f]) => [n, personOf(enrolment({ nationalId: nid(n), sex, dateOfBirth: born, motherId: m ? nid(m) : undefined, fatherId: f ? nid(f) : undefined }))]),
   );
 }
 

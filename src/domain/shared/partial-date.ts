@@ -113,10 +113,6 @@ export function daysBetween(from: CivilDate, to: CivilDate): number {
   return dayNumber(to) - dayNumber(from);
 }
 
-export function addDays(day: CivilDate, days: number): CivilDate {
-  return new Date((dayNumber(day) + days) * DAY_MS).toISOString().slice(0, 10);
-}
-
 /** Whole years completed on `on` by someone born on `birth` (both full days). */
 function wholeYears(birth: CivilDate, on: CivilDate): number {
   const years = Number(on.slice(0, 4)) - Number(birth.slice(0, 4));
