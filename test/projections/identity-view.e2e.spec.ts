@@ -105,6 +105,10 @@ describe('GET /v1/persons/{nid}', () => {
       expect((await readPerson(t, view(person, '?asOf=2000-01-01'))).status).toBe(200);
     });
 
+    it('refuses a misspelt parameter rather than answer for today: 400 naming it', async () => {
+      await expectProblem(await readPerson(t, view(person, '?asof=2000-01-01')), 400, 'asof');
+    });
+
     it('reads a knownAt in the future as now', async () => {
       const response = await readPerson(t, view(person, '?knownAt=2999-01-01T00:00:00Z'));
       expect(response.status).toBe(200);

@@ -76,13 +76,22 @@ function knownAtOf(value: unknown): Parsed<string> {
   return { value: new Date(Date.parse(value as string)).toISOString() };
 }
 
-/** Throws a 400 naming every field that is missing or malformed. */
+const PARAMETERS = ['purpose', 'caseReference', 'asOf', 'knownAt'];
+
+/** A misspelt `asof` would otherwise read today's state and look like an answer about that day. */
+function unknownParameters(query: Record<string, unknown>): Array<Parsed<never>> {
+  return Object.keys(query)
+    .filter((name) => !PARAMETERS.includes(name))
+    .map((field) => ({ problem: { field, rule: 'unknown', message: `${field} is not a parameter of person reads (${PARAMETERS.join(', ')})` } }));
+}
+
+/** Throws a 400 naming every field that is missing, malformed or unknown. */
 export function personReadRequestOf(raw: RawPersonRead): PersonReadRequest {
   const purpose = declared(raw, 'purpose', 'X-Purpose', true);
   const caseReference = declared(raw, 'caseReference', 'X-Case-Reference', raw.reader.role === 'court');
   const asOf = asOfOf(raw.query.asOf);
   const knownAt = knownAtOf(raw.query.knownAt);
-  const problems = [purpose, caseReference, asOf, knownAt].flatMap(({ problem }) => (problem ? [problem] : []));
+  const problems = [purpose, caseReference, asOf, knownAt, ...unknownParameters(raw.query)].flatMap(({ problem }) => (problem ? [problem] : []));
   if (problems.length > 0) throw badRequest(problems);
   return {
     reader: raw.reader,

@@ -49,6 +49,10 @@ describe('person read request', () => {
     expect(problemsOf({ query: { purpose: 'p', knownAt } })).toEqual(['knownAt isInstant']);
   });
 
+  it('refuses a parameter it does not know, such as a misspelt asOf', () => {
+    expect(problemsOf({ query: { purpose: 'p', asof: '2020-01-01' } })).toEqual(['asof unknown']);
+  });
+
   it('names every wrong field at once', () => {
     expect(problemsOf({ reader: { clientId: 'c', role: 'court' }, query: { asOf: 'x', knownAt: 'y' } })).toEqual([
       'purpose required',
