@@ -1,0 +1,24 @@
+import type { RecordedEvent } from '../event-store/event-store.port';
+import type { CollectionDefinition, Document } from './read-model.port';
+
+/**
+ * A batch's view of the read model: reads see the documents as the batch has left them so far,
+ * writes are staged and committed by the engine together with the checkpoint.
+ */
+export interface ProjectionUnitOfWork {
+  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  put(collection: string, document: Document): void;
+  delete(collection: string, id: string): void;
+}
+
+/**
+ * One read model built from the log. `apply` must be deterministic in the events alone (no
+ * clock, no randomness), so that a rebuild from position zero equals the live model.
+ */
+export interface Projection {
+  /** Stable name: the key of its checkpoint. */
+  name: string;
+  collections: CollectionDefinition[];
+  /** Applies one batch of events, in log order (system streams are never delivered). */
+  apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void>;
+}

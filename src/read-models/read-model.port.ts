@@ -1,0 +1,54 @@
+/**
+ * Where projections keep what they derive from the log. Documents in named collections, read by
+ * ID or by equality and range on declared indexes: small enough that the embedded SQLite store
+ * and a MongoDB replica set implement it alike, and one contract suite runs against both.
+ */
+
+export type Scalar = string | number | boolean | null;
+
+/** A document is plain JSON; `id` is its key within the collection. */
+export type Document = Record<string, unknown> & { id: string };
+
+export interface CollectionDefinition {
+  name: string;
+  /** Each index is a list of top-level scalar fields; queries may filter and sort only on them. */
+  indexes: string[][];
+}
+
+export type Condition = Scalar | { in: Scalar[] } | { gte?: Scalar; gt?: Scalar; lte?: Scalar; lt?: Scalar };
+
+export interface Query {
+  /** Every condition must hold (AND); a scalar means equality. */
+  where?: Record<string, Condition>;
+  orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
+  limit?: number;
+  offset?: number;
+}
+
+export type ReadModelWrite =
+  | { kind: 'put'; collection: string; document: Document }
+  | { kind: 'delete'; collection: string; id: string };
+
+export interface ReadModelStore {
+  /** Creates the collections and their indexes if missing (run at start; idempotent). */
+  define(collections: CollectionDefinition[]): Promise<void>;
+
+  /**
+   * Applies the writes and moves the projection's checkpoint (a log position) in one atomic
+   * unit: after a crash either both happened or neither did, so no event is skipped or doubled.
+   */
+  commit(projection: string, checkpoint: number, writes: ReadModelWrite[]): Promise<void>;
+
+  /** The log position the projection has applied up to; undefined before its first commit. */
+  checkpoint(projection: string): Promise<number | undefined>;
+
+  get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
+  getMany<T extends Document>(collection: string, ids: string[]): Promise<Map<string, T>>;
+  find<T extends Document>(collection: string, query?: Query): Promise<T[]>;
+  count(collection: string, where?: Query['where']): Promise<number>;
+
+  /** Empties the collections and forgets the projection's checkpoint: a rebuild starts at zero. */
+  reset(projection: string, collections: string[]): Promise<void>;
+
+  close(): Promise<void>;
+}
