@@ -1,36 +1,25 @@
-import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
+import { CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { ProblemException } from '../../http/problem';
-import type { CommandContext } from '../shared/command-context';
-import { issueIdentifier } from '../shared/issued-identifier';
-import { PersonFacts, type RecordedFact } from '../shared/person-facts';
-import { recordPersonFact } from '../shared/record-person-fact';
+import { IssuingCommand, recordIssuing, type RecordedWith } from '../shared/issued-identifier';
+import { PersonFacts } from '../shared/person-facts';
 import type { IssueIdentityCardDto } from './issue-identity-card.dto';
 
-export type IdentityCardIssuedResult = RecordedFact & { cardNumber: string };
-
-export class IssueIdentityCardCommand extends Command<IdentityCardIssuedResult> {
-  constructor(
-    readonly nationalId: string,
-    readonly body: IssueIdentityCardDto,
-    readonly context: CommandContext,
-  ) {
-    super();
-  }
-}
+export class IssueIdentityCardCommand extends IssuingCommand<IssueIdentityCardDto, 'cardNumber'> {}
 
 /** The ledger issues the card number here; the issuing office is the sender's, from its credential. */
 @CommandHandler(IssueIdentityCardCommand)
 export class IssueIdentityCardHandler implements ICommandHandler<IssueIdentityCardCommand> {
   constructor(private readonly facts: PersonFacts) {}
 
-  async execute({ nationalId, body, context }: IssueIdentityCardCommand): Promise<IdentityCardIssuedResult> {
-    const office = context.agency.office;
+  execute(command: IssueIdentityCardCommand): Promise<RecordedWith<'cardNumber'>> {
+    const office = command.context.agency.office;
     if (office === undefined) {
       throw ProblemException.of(403, 'CARD.NO_OFFICE', 'No issuing office', 'A card is issued by a registration office; this credential names none.');
     }
-    const cardNumber = issueIdentifier(context, `card of ${nationalId}`);
-    const data = { cardNumber, date: body.date, expiresOn: body.expiresOn, office };
-    const recorded = await recordPersonFact(this.facts, nationalId, { type: 'IssueIdentityCard', data }, context);
-    return { ...recorded, cardNumber };
+    const { date, expiresOn } = command.body;
+    return recordIssuing(this.facts, command, 'cardNumber', (cardNumber) => ({
+      type: 'IssueIdentityCard',
+      data: { cardNumber, date, expiresOn, office },
+    }));
   }
 }

@@ -2,6 +2,7 @@ import { ApiProperty } from '@nestjs/swagger';
 import { IsIn, Matches } from 'class-validator';
 import type { EmploymentStarted } from '../../domain/person/person-events';
 import { IsCivilDate } from '../../http/field-validators';
+import { RecordedFactDto } from '../shared/recorded-fact.dto';
 import { IsText } from '../shared/text-fields';
 
 export type Sector = EmploymentStarted['data']['sector'];
@@ -25,13 +26,7 @@ export class StartEmploymentDto {
   date!: string;
 }
 
-export class EmploymentStartedDto {
-  @ApiProperty({ example: '412345678904' })
-  nationalId!: string;
-
-  @ApiProperty({ example: ['019a8f3c-5b2e-7d41-9c3a-2f6e8b1d4a70'] })
-  eventIds!: string[];
-
+export class EmploymentStartedDto extends RecordedFactDto {
   @ApiProperty({ example: '7K3M9Q2XHD4B', description: 'Issued by the ledger; name it to end the employment' })
   employmentId!: string;
 }
