@@ -1,9 +1,10 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { NationalIdPipe } from '../../http/national-id.pipe';
 import { SenderOf, type CommandContext } from '../shared/command-context';
 import { RecordPersonFactCommand, type PersonFact } from '../shared/record-person-fact';
+import { RecordedFactDto } from '../shared/recorded-fact.dto';
 import { RecordsFact } from '../shared/records-fact.decorator';
 import {
   ChangeNameDto,
@@ -14,6 +15,7 @@ import {
 } from './change-status.dto';
 
 /** The other changes of status: five routes, one path to the ledger (RecordPersonFactCommand). */
+@ApiCreatedResponse({ type: RecordedFactDto })
 @ApiTags('changes of status')
 @Controller('v1/persons')
 export class ChangeStatusController {

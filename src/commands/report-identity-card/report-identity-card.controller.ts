@@ -1,12 +1,14 @@
 import { Body, Controller, Param } from '@nestjs/common';
 import { CommandBus } from '@nestjs/cqrs';
-import { ApiTags } from '@nestjs/swagger';
+import { ApiCreatedResponse, ApiTags } from '@nestjs/swagger';
 import { NationalIdPipe } from '../../http/national-id.pipe';
 import { SenderOf, type CommandContext } from '../shared/command-context';
 import { RecordPersonFactCommand } from '../shared/record-person-fact';
+import { RecordedFactDto } from '../shared/recorded-fact.dto';
 import { RecordsFact } from '../shared/records-fact.decorator';
 import { ReportIdentityCardDto } from './report-identity-card.dto';
 
+@ApiCreatedResponse({ type: RecordedFactDto })
 @ApiTags('identity cards')
 @Controller('v1/persons')
 export class ReportIdentityCardController {
