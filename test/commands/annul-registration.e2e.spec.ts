@@ -1,6 +1,6 @@
 import { revisionOf, unknownNationalId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
+import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
 
 describe('POST /v1/persons/{nid}/annulments', () => {
   let t: TestApp;
@@ -171,26 +171,16 @@ describe('POST /v1/persons/{nid}/annulments', () => {
     expect(response.status).toBe(403);
   });
 
-  describe('Idempotency-Key', () => {
-    it('the same annulment twice records it once in each stream', async () => {
+  describeIdempotency(
+    () => t,
+    async () => {
       const { husband, wife } = await married();
       const his = await factOf(husband, 'MarriageRegistered');
-      const headers = { 'Idempotency-Key': 'annulment-retried-1' };
-      const first = await post(husband, body(his.id), headers);
-      const revisions = [await revisionOf(t, husband), await revisionOf(t, wife)];
-      const second = await post(husband, body(his.id), headers);
-      expect([first.status, second.status]).toEqual([201, 201]);
-      expect(second.body).toEqual(first.body);
-      expect([await revisionOf(t, husband), await revisionOf(t, wife)]).toEqual(revisions);
-    });
-
-    it('the same key with another body is a 409', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
-      const headers = { 'Idempotency-Key': 'annulment-retried-2' };
-      expect((await post(husband, body(his.id), headers)).status).toBe(201);
-      const response = await refused(t, [husband, wife], () => post(husband, body(his.id, { reason: 'Another reason' }), headers));
-      expect(response.status).toBe(409);
-    });
-  });
+      return {
+        persons: [husband, wife],
+        send: (headers) => post(husband, body(his.id), headers),
+        sendAnother: (headers) => post(husband, body(his.id, { reason: 'Another reason' }), headers),
+      };
+    },
+  );
 });

@@ -1,6 +1,6 @@
 import { enrol, revisionOf, unknownNationalId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { die, divorce, events, fieldsOf, lastEvent, man, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
+import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
 
 describe('POST /v1/persons/{nid}/corrections', () => {
   let t: TestApp;
@@ -220,26 +220,16 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     expect(response.status).toBe(403);
   });
 
-  describe('Idempotency-Key', () => {
-    it('the same correction twice records it once in each stream', async () => {
+  describeIdempotency(
+    () => t,
+    async () => {
       const { husband, wife } = await married();
       const his = await factOf(husband, 'MarriageRegistered');
-      const headers = { 'Idempotency-Key': 'correction-retried-1' };
-      const first = await post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), headers);
-      const revisions = [await revisionOf(t, husband), await revisionOf(t, wife)];
-      const second = await post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), headers);
-      expect([first.status, second.status]).toEqual([201, 201]);
-      expect(second.body).toEqual(first.body);
-      expect([await revisionOf(t, husband), await revisionOf(t, wife)]).toEqual(revisions);
-    });
-
-    it('the same key with another body is a 409', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
-      const headers = { 'Idempotency-Key': 'correction-retried-2' };
-      expect((await post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), headers)).status).toBe(201);
-      const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-02' }]), headers));
-      expect(response.status).toBe(409);
-    });
-  });
+      return {
+        persons: [husband, wife],
+        send: (headers) => post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), headers),
+        sendAnother: (headers) => post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-02' }]), headers),
+      };
+    },
+  );
 });

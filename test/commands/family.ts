@@ -54,3 +54,37 @@ export const fieldsOf = (response: Response): string[] => (response.body.errors 
 
 /** A national ID with the right format but a wrong Verhoeff check digit. */
 export const wrongCheckDigit = (id: string) => `${id.slice(0, 11)}${(Number(id[11]) + 1) % 10}`;
+
+/** A command under test: the persons it records in, and two different requests to send under one key. */
+export interface KeyedCommand {
+  persons: string[];
+  send: (headers: Record<string, string>) => Promise<Response>;
+  sendAnother: (headers: Record<string, string>) => Promise<Response>;
+}
+
+let keys = 0;
+
+/** DOMAIN.md's retry promise, for any command: the same key and body record once; another body is a 409. */
+export function describeIdempotency(app: () => TestApp, prepare: () => Promise<KeyedCommand>): void {
+  describe('Idempotency-Key', () => {
+    it('the same request twice records it once and answers the same', async () => {
+      const { persons, send } = await prepare();
+      const headers = { 'Idempotency-Key': `retried-${(keys += 1)}` };
+      const first = await send(headers);
+      const revisions = await Promise.all(persons.map((id) => revisionOf(app(), id)));
+      const second = await send(headers);
+      expect([first.status, second.status]).toEqual([201, 201]);
+      expect(second.body).toEqual(first.body);
+      expect(await Promise.all(persons.map((id) => revisionOf(app(), id)))).toEqual(revisions);
+    });
+
+    it('the same key with another body is a 409 and records nothing', async () => {
+      const { persons, send, sendAnother } = await prepare();
+      const headers = { 'Idempotency-Key': `reused-${(keys += 1)}` };
+      expect((await send(headers)).status).toBe(201);
+      const response = await refused(app(), persons, () => sendAnother(headers));
+      expect(response.status).toBe(409);
+      expect(response.body.type).toBe('urn:sijil:error:IDEMPOTENCY.KEY_REUSED');
+    });
+  });
+}

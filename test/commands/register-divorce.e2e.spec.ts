@@ -1,6 +1,5 @@
-import { revisionOf } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman } from './family';
+import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman } from './family';
 
 describe('POST /v1/marriages/{marriageId}/divorce', () => {
   let t: TestApp;
@@ -128,24 +127,15 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
     expect(response.body.type).toBe(ruleType('JURISDICTION.OUTSIDE_OFFICE'));
   });
 
-  describe('Idempotency-Key', () => {
-    it('the same request twice records one divorce', async () => {
+  describeIdempotency(
+    () => t,
+    async () => {
       const { husband, wife, marriageId } = await married();
-      const headers = { 'Idempotency-Key': 'divorce-retried-1' };
-      const first = await post(marriageId, body(), headers);
-      const revisions = [await revisionOf(t, husband), await revisionOf(t, wife)];
-      const second = await post(marriageId, body(), headers);
-      expect([first.status, second.status]).toEqual([201, 201]);
-      expect(second.body).toEqual(first.body);
-      expect([await revisionOf(t, husband), await revisionOf(t, wife)]).toEqual(revisions);
-    });
-
-    it('the same key with another body is a 409', async () => {
-      const { husband, wife, marriageId } = await married();
-      const headers = { 'Idempotency-Key': 'divorce-retried-2' };
-      expect((await post(marriageId, body(), headers)).status).toBe(201);
-      const response = await refused(t, [husband, wife], () => post(marriageId, body({ date: '2020-03-01' }), headers));
-      expect(response.status).toBe(409);
-    });
-  });
+      return {
+        persons: [husband, wife],
+        send: (headers) => post(marriageId, body(), headers),
+        sendAnother: (headers) => post(marriageId, body({ date: '2020-03-01' }), headers),
+      };
+    },
+  );
 });

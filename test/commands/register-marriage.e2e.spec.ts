@@ -1,6 +1,6 @@
-import { enrol, revisionOf, unknownNationalId } from '../support/people';
+import { enrol, unknownNationalId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { die, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
+import { describeIdempotency, die, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
 
 describe('POST /v1/marriages', () => {
   let t: TestApp;
@@ -248,28 +248,15 @@ describe('POST /v1/marriages', () => {
     expect(response.body.type).toBe(ruleType('MARRIAGE.ALREADY_MARRIED'));
   });
 
-  describe('Idempotency-Key', () => {
-    it('the same request twice records one marriage and answers with the same marriage ID', async () => {
+  describeIdempotency(
+    () => t,
+    async () => {
       const [husband, wife] = [await man(t), await woman(t)];
-      const headers = { 'Idempotency-Key': 'marriage-retried-1' };
-      const first = await post(marriageBody([husband, wife]), headers);
-      const revisions = [await revisionOf(t, husband), await revisionOf(t, wife)];
-      const second = await post(marriageBody([husband, wife]), headers);
-
-      expect(first.status).toBe(201);
-      expect(second.status).toBe(201);
-      expect(second.body).toEqual(first.body);
-      expect([await revisionOf(t, husband), await revisionOf(t, wife)]).toEqual(revisions);
-      const marriages = (await events(t, husband)).filter((e) => e.type === 'MarriageRegistered');
-      expect(marriages).toHaveLength(1);
-    });
-
-    it('the same key with another body is a 409', async () => {
-      const [husband, wife] = [await man(t), await woman(t)];
-      const headers = { 'Idempotency-Key': 'marriage-retried-2' };
-      expect((await post(marriageBody([husband, wife]), headers)).status).toBe(201);
-      const response = await refused(t, [husband, wife], () => post(marriageBody([husband, wife], { date: '2016-01-01' }), headers));
-      expect(response.status).toBe(409);
-    });
-  });
+      return {
+        persons: [husband, wife],
+        send: (headers) => post(marriageBody([husband, wife]), headers),
+        sendAnother: (headers) => post(marriageBody([husband, wife], { date: '2016-01-01' }), headers),
+      };
+    },
+  );
 });

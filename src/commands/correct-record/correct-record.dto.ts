@@ -1,18 +1,8 @@
 import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import {
-  ArrayMaxSize,
-  ArrayMinSize,
-  IsArray,
-  IsDefined,
-  IsOptional,
-  IsString,
-  IsUUID,
-  Length,
-  Matches,
-  ValidateNested,
-} from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, IsArray, IsDefined, IsOptional, IsString, IsUUID, Length, ValidateNested } from 'class-validator';
 import { IsCivilDate } from '../../http/field-validators';
+import { IsText } from '../shared/text-fields';
 
 export class FieldChangeDto {
   @ApiProperty({ example: 'dateOfBirth', description: 'A top-level field of the corrected fact' })
@@ -42,15 +32,11 @@ export class CorrectRecordDto {
   changes!: FieldChangeDto[];
 
   @ApiProperty({ example: 'Clerical error in the 1961 register transcription' })
-  @IsString()
-  @Length(1, 500)
-  @Matches(/\S/, { message: 'reason must not be blank' })
+  @IsText(500)
   reason!: string;
 
   @ApiProperty({ example: 'Civil status authority decision 2026/77' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'authorityReference must not be blank' })
+  @IsText()
   authorityReference!: string;
 
   @ApiPropertyOptional({ type: [String], example: ['Benghazi family register 12, page 40 (scan)'] })

@@ -1,6 +1,6 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { IsString, Length, Matches } from 'class-validator';
 import { IsCivilDate } from '../../http/field-validators';
+import { IsText } from '../shared/text-fields';
 
 export class RegisterDivorceDto {
   @ApiProperty({ example: '2027-02-01', description: 'Civil date of the divorce; on or after the marriage' })
@@ -8,8 +8,6 @@ export class RegisterDivorceDto {
   date!: string;
 
   @ApiProperty({ example: 'Benghazi court 2027/102' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'courtReference must not be blank' })
+  @IsText()
   courtReference!: string;
 }

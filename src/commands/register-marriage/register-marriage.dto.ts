@@ -1,8 +1,9 @@
 import { ApiProperty } from '@nestjs/swagger';
-import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, IsString, Length, Matches, ValidateBy } from 'class-validator';
+import { ArrayMaxSize, ArrayMinSize, ArrayUnique, IsArray, ValidateBy } from 'class-validator';
 import { DomainError } from '../../domain/shared/domain-error';
 import { parseNationalId } from '../../domain/shared/national-id';
 import { IsAreaCode, IsCivilDate } from '../../http/field-validators';
+import { IsText } from '../shared/text-fields';
 
 /** The first malformed ID in the list, in the value object's words naming its index (`spouses[1]`). */
 function firstBadId(value: unknown, property: string): string | undefined {
@@ -50,8 +51,6 @@ export class RegisterMarriageDto {
   place!: string;
 
   @ApiProperty({ example: 'Benghazi court 2026/881' })
-  @IsString()
-  @Length(1, 200)
-  @Matches(/\S/, { message: 'contractReference must not be blank' })
+  @IsText()
   contractReference!: string;
 }
