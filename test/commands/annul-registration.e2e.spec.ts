@@ -1,6 +1,6 @@
 import { revisionOf, unknownNationalId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
+import { describeIdempotency, die, divorce, factOf, fieldsOf, lastEvent, man, marriageBody, married, refused, ruleType, wrongCheckDigit } from './family';
 
 describe('POST /v1/persons/{nid}/annulments', () => {
   let t: TestApp;
@@ -18,19 +18,12 @@ describe('POST /v1/persons/{nid}/annulments', () => {
   });
   const post = (nid: string, payload: unknown, headers: Record<string, string> = {}, as = 'supervisor') =>
     t.request('POST', `/v1/persons/${nid}/annulments`, { body: payload, headers, as });
-  const factOf = async (nid: string, type: string) => (await events(t, nid)).find((e) => e.type === type)!;
   const marryAgain = (a: string, b: string, date = '2021-01-01') =>
     t.request('POST', '/v1/marriages', { body: marriageBody([a, b], { date }) });
 
-  async function married() {
-    const [husband, wife] = [await man(t), await woman(t)];
-    const marriageId = await marry(t, husband, wife, '2015-06-01');
-    return { husband, wife, marriageId };
-  }
-
   it('annuls a marriage in both streams, each naming its own copy; it stops counting', async () => {
-    const { husband, wife } = await married();
-    const [his, hers] = [await factOf(husband, 'MarriageRegistered'), await factOf(wife, 'MarriageRegistered')];
+    const { husband, wife } = await married(t);
+    const [his, hers] = [await factOf(t, husband, 'MarriageRegistered'), await factOf(t, wife, 'MarriageRegistered')];
     const response = await post(husband, body(his.id), { 'Idempotency-Key': 'annulment-1' });
 
     expect(response.status).toBe(201);
@@ -47,9 +40,9 @@ describe('POST /v1/persons/{nid}/annulments', () => {
   });
 
   it('annuls a divorce from the wife’s side in both streams; the marriage is current again', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     expect((await divorce(t, marriageId, '2020-01-01')).status).toBe(201);
-    const [his, hers] = [await factOf(husband, 'DivorceRegistered'), await factOf(wife, 'DivorceRegistered')];
+    const [his, hers] = [await factOf(t, husband, 'DivorceRegistered'), await factOf(t, wife, 'DivorceRegistered')];
     const response = await post(wife, body(hers.id, { date: undefined }));
 
     expect(response.status).toBe(201);
@@ -61,7 +54,7 @@ describe('POST /v1/persons/{nid}/annulments', () => {
   });
 
   it('annuls a fact about one person in that stream only', async () => {
-    const { husband, wife } = await married();
+    const { husband, wife } = await married(t);
     expect((await die(t, husband, '2020-01-01')).status).toBe(201);
     const death = await lastEvent(t, husband);
     const before = await revisionOf(t, wife);
@@ -73,9 +66,9 @@ describe('POST /v1/persons/{nid}/annulments', () => {
 
   describe('refused, recording nothing in either stream', () => {
     it('annulling the same marriage twice, from either side', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
-      const hers = await factOf(wife, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
+      const hers = await factOf(t, wife, 'MarriageRegistered');
       expect((await post(husband, body(his.id))).status).toBe(201);
       for (const [nid, eventId] of [[husband, his.id], [wife, hers.id]] as const) {
         const response = await refused(t, [husband, wife], () => post(nid, body(eventId, { courtReference: 'again' })));
@@ -85,8 +78,8 @@ describe('POST /v1/persons/{nid}/annulments', () => {
     });
 
     it('annulling an annulment', async () => {
-      const { husband, wife } = await married();
-      expect((await post(husband, body((await factOf(husband, 'MarriageRegistered')).id))).status).toBe(201);
+      const { husband, wife } = await married(t);
+      expect((await post(husband, body((await factOf(t, husband, 'MarriageRegistered')).id))).status).toBe(201);
       const annulment = await lastEvent(t, husband);
       const response = await refused(t, [husband, wife], () => post(husband, body(annulment.id)));
       expect(response.status).toBe(422);
@@ -94,10 +87,10 @@ describe('POST /v1/persons/{nid}/annulments', () => {
     });
 
     it('annulling a divorce when the wife has remarried would break the spouse limit', async () => {
-      const { husband, wife, marriageId } = await married();
+      const { husband, wife, marriageId } = await married(t);
       await divorce(t, marriageId, '2020-01-01');
       expect((await marryAgain(await man(t), wife)).status).toBe(201);
-      const his = await factOf(husband, 'DivorceRegistered');
+      const his = await factOf(t, husband, 'DivorceRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id)));
       expect(response.status).toBe(422);
       expect(response.body.type).toBe(ruleType('ANNULMENT.BREAKS_RULE'));
@@ -105,8 +98,8 @@ describe('POST /v1/persons/{nid}/annulments', () => {
     });
 
     it('an annulment dated in the future', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id, { date: '2027-01-01' })));
       expect(response.status).toBe(422);
       expect(response.body.rule).toBe('FACT.IN_FUTURE');
@@ -117,8 +110,8 @@ describe('POST /v1/persons/{nid}/annulments', () => {
     let couple: { husband: string; wife: string };
     let eventId: string;
     beforeAll(async () => {
-      couple = await married();
-      eventId = (await factOf(couple.husband, 'MarriageRegistered')).id;
+      couple = await married(t);
+      eventId = (await factOf(t, couple.husband, 'MarriageRegistered')).id;
     });
 
     it.each(['eventId', 'courtReference', 'reason'])('missing %s', async (field) => {
@@ -155,18 +148,18 @@ describe('POST /v1/persons/{nid}/annulments', () => {
   });
 
   it('an unknown event is a 404, also when it is a fact of another person', async () => {
-    const { husband, wife } = await married();
+    const { husband, wife } = await married(t);
     const other = await man(t);
     const response = await refused(t, [husband, wife, other], () => post(other, body('0193a4f2-7c1e-7b3a-9f00-5b2d1c8e4a10')));
     expect(response.status).toBe(404);
-    const notHis = await refused(t, [husband, wife, other], async () => post(other, body((await factOf(husband, 'MarriageRegistered')).id)));
+    const notHis = await refused(t, [husband, wife, other], async () => post(other, body((await factOf(t, husband, 'MarriageRegistered')).id)));
     expect(notHis.status).toBe(404);
     expect(notHis.body.type).toBe('urn:sijil:error:FACT.NOT_FOUND');
   });
 
   it('only a supervisor annuls', async () => {
-    const { husband, wife } = await married();
-    const his = await factOf(husband, 'MarriageRegistered');
+    const { husband, wife } = await married(t);
+    const his = await factOf(t, husband, 'MarriageRegistered');
     const response = await refused(t, [husband, wife], () => post(husband, body(his.id), {}, 'court'));
     expect(response.status).toBe(403);
   });
@@ -174,8 +167,8 @@ describe('POST /v1/persons/{nid}/annulments', () => {
   describeIdempotency(
     () => t,
     async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       return {
         persons: [husband, wife],
         send: (headers) => post(husband, body(his.id), headers),

@@ -1,6 +1,6 @@
 import { enrol, revisionOf, unknownNationalId } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
-import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
+import { describeIdempotency, die, divorce, factOf, fieldsOf, lastEvent, man, married, marry, refused, ruleType, woman, wrongCheckDigit } from './family';
 
 describe('POST /v1/persons/{nid}/corrections', () => {
   let t: TestApp;
@@ -20,18 +20,11 @@ describe('POST /v1/persons/{nid}/corrections', () => {
   });
   const post = (nid: string, payload: unknown, headers: Record<string, string> = {}, as = 'supervisor') =>
     t.request('POST', `/v1/persons/${nid}/corrections`, { body: payload, headers, as });
-  const factOf = async (nid: string, type: string) => (await events(t, nid)).find((e) => e.type === type)!;
-
-  async function married(date = '2015-06-01') {
-    const [husband, wife] = [await man(t), await woman(t)];
-    const marriageId = await marry(t, husband, wife, date);
-    return { husband, wife, marriageId };
-  }
 
   describe('a marriage or divorce is corrected in both spouses’ streams', () => {
     it('corrects the marriage date in both streams at once, each naming its own copy', async () => {
-      const { husband, wife } = await married();
-      const [his, hers] = [await factOf(husband, 'MarriageRegistered'), await factOf(wife, 'MarriageRegistered')];
+      const { husband, wife } = await married(t);
+      const [his, hers] = [await factOf(t, husband, 'MarriageRegistered'), await factOf(t, wife, 'MarriageRegistered')];
       const response = await post(husband, body(his.id, [{ field: 'date', to: '2015-05-20' }]), { 'Idempotency-Key': 'correction-1' });
 
       expect(response.status).toBe(201);
@@ -57,10 +50,10 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     });
 
     it('corrects a divorce from the wife’s side in both streams', async () => {
-      const { husband, wife, marriageId } = await married();
+      const { husband, wife, marriageId } = await married(t);
       expect((await divorce(t, marriageId, '2020-01-01')).status).toBe(201);
-      const hers = await factOf(wife, 'DivorceRegistered');
-      const his = await factOf(husband, 'DivorceRegistered');
+      const hers = await factOf(t, wife, 'DivorceRegistered');
+      const his = await factOf(t, husband, 'DivorceRegistered');
       const response = await post(wife, body(hers.id, [{ field: 'courtReference', to: 'Benghazi court 2020/8' }]));
       expect(response.status).toBe(201);
       expect((await lastEvent(t, wife)).data).toMatchObject({ correctedEventId: hers.id });
@@ -70,7 +63,7 @@ describe('POST /v1/persons/{nid}/corrections', () => {
 
   it('corrects a fact about one person in that stream only, dated today by default', async () => {
     const person = await man(t);
-    const { husband: unrelated } = await married();
+    const { husband: unrelated } = await married(t);
     expect((await die(t, person, '2020-01-01')).status).toBe(201);
     const death = await lastEvent(t, person);
     const before = await revisionOf(t, unrelated);
@@ -85,7 +78,7 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     const mother = await woman(t, { dateOfBirth: '1950-01-01' });
     const otherMother = await woman(t, { dateOfBirth: '1952-01-01' });
     const child = await enrol(t, { sex: 'F', dateOfBirth: '1980-01-01', motherId: mother });
-    const enrolment = await factOf(child, 'PersonEnrolled');
+    const enrolment = await factOf(t, child, 'PersonEnrolled');
     const accepted = await post(child, body(enrolment.id, [{ field: 'motherId', to: otherMother }]));
     expect(accepted.status).toBe(201);
 
@@ -100,7 +93,7 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     it('a marriage date before the wife was of age', async () => {
       const [husband, wife] = [await man(t), await woman(t, { dateOfBirth: '1995-01-01' })];
       await marry(t, husband, wife, '2015-06-01');
-      const his = await factOf(husband, 'MarriageRegistered');
+      const his = await factOf(t, husband, 'MarriageRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'date', to: '2012-01-01' }])));
       expect(response.status).toBe(422);
       expect(response.body.type).toBe(ruleType('CORRECTION.BREAKS_RULE'));
@@ -108,33 +101,33 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     });
 
     it('a divorce date before the marriage', async () => {
-      const { husband, wife, marriageId } = await married();
+      const { husband, wife, marriageId } = await married(t);
       await divorce(t, marriageId, '2020-01-01');
-      const his = await factOf(husband, 'DivorceRegistered');
+      const his = await factOf(t, husband, 'DivorceRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'date', to: '2014-01-01' }])));
       expect(response.status).toBe(422);
       expect(response.body.rule).toBe('DIVORCE.BEFORE_MARRIAGE');
     });
 
     it('a marriage date in the future', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'date', to: '2027-01-01' }])));
       expect(response.status).toBe(422);
       expect(response.body.rule).toBe('FACT.IN_FUTURE');
     });
 
     it('the spouse named by a marriage, which identifies it', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'spouseId', to: unknownNationalId() }])));
       expect(response.status).toBe(422);
       expect(response.body.type).toBe(ruleType('CORRECTION.IMMUTABLE_FIELD'));
     });
 
     it('a correction dated in the future', async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       const response = await refused(t, [husband, wife], () =>
         post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }], { date: '2027-01-01' })),
       );
@@ -147,8 +140,8 @@ describe('POST /v1/persons/{nid}/corrections', () => {
     let couple: { husband: string; wife: string };
     let eventId: string;
     beforeAll(async () => {
-      couple = await married();
-      eventId = (await factOf(couple.husband, 'MarriageRegistered')).id;
+      couple = await married(t);
+      eventId = (await factOf(t, couple.husband, 'MarriageRegistered')).id;
     });
     const valid = () => body(eventId, [{ field: 'place', to: 'LY-BA-01' }]);
 
@@ -205,7 +198,7 @@ describe('POST /v1/persons/{nid}/corrections', () => {
   });
 
   it('an unknown event is a 404', async () => {
-    const { husband, wife } = await married();
+    const { husband, wife } = await married(t);
     const response = await refused(t, [husband, wife], () =>
       post(husband, body('0193a4f2-7c1e-7b3a-9f00-5b2d1c8e4a10', [{ field: 'date', to: '2015-01-01' }])),
     );
@@ -214,8 +207,8 @@ describe('POST /v1/persons/{nid}/corrections', () => {
   });
 
   it('only a supervisor corrects', async () => {
-    const { husband, wife } = await married();
-    const his = await factOf(husband, 'MarriageRegistered');
+    const { husband, wife } = await married(t);
+    const his = await factOf(t, husband, 'MarriageRegistered');
     const response = await refused(t, [husband, wife], () => post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), {}, 'registrar'));
     expect(response.status).toBe(403);
   });
@@ -223,8 +216,8 @@ describe('POST /v1/persons/{nid}/corrections', () => {
   describeIdempotency(
     () => t,
     async () => {
-      const { husband, wife } = await married();
-      const his = await factOf(husband, 'MarriageRegistered');
+      const { husband, wife } = await married(t);
+      const his = await factOf(t, husband, 'MarriageRegistered');
       return {
         persons: [husband, wife],
         send: (headers) => post(husband, body(his.id, [{ field: 'place', to: 'LY-BA-01' }]), headers),

@@ -33,6 +33,17 @@ export const woman = (t: TestApp, spec: PersonSpec = {}) => enrol(t, { sex: 'F',
 
 export const events = (t: TestApp, nationalId: string): Promise<RecordedEvent[]> => t.store.readStream(`person-${nationalId}`);
 
+/** The first fact of a type in a person's stream. */
+export async function factOf(t: TestApp, nationalId: string, type: string): Promise<RecordedEvent> {
+  return (await events(t, nationalId)).find((event) => event.type === type)!;
+}
+
+/** A man and a woman, married on 2015-06-01. */
+export async function married(t: TestApp): Promise<{ husband: string; wife: string; marriageId: string }> {
+  const [husband, wife] = [await man(t), await woman(t)];
+  return { husband, wife, marriageId: await marry(t, husband, wife, '2015-06-01') };
+}
+
 export async function lastEvent(t: TestApp, nationalId: string): Promise<RecordedEvent> {
   const all = await events(t, nationalId);
   return all[all.length - 1]!;

@@ -1,5 +1,5 @@
 import { startTestApp, type TestApp } from '../support/test-app';
-import { describeIdempotency, die, divorce, events, fieldsOf, lastEvent, man, marriageBody, marry, refused, ruleType, woman } from './family';
+import { describeIdempotency, die, divorce, factOf, fieldsOf, lastEvent, man, marriageBody, married, marry, refused, ruleType } from './family';
 
 describe('POST /v1/marriages/{marriageId}/divorce', () => {
   let t: TestApp;
@@ -12,13 +12,8 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   const post = (marriageId: string, payload: unknown, headers: Record<string, string> = {}, as = 'registrar') =>
     t.request('POST', `/v1/marriages/${marriageId}/divorce`, { body: payload, headers, as });
 
-  async function married() {
-    const [husband, wife] = [await man(t), await woman(t)];
-    return { husband, wife, marriageId: await marry(t, husband, wife, '2015-06-01') };
-  }
-
   it('records the divorce in both streams, each naming the other, with who recorded it', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     const response = await post(marriageId, body(), { 'Idempotency-Key': 'divorce-accepted-1' });
 
     expect(response.status).toBe(201);
@@ -34,7 +29,7 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   });
 
   it('frees the divorced wife to marry again', async () => {
-    const { wife, marriageId } = await married();
+    const { wife, marriageId } = await married(t);
     expect((await post(marriageId, body())).status).toBe(201);
     const response = await t.request('POST', '/v1/marriages', { body: marriageBody([await man(t), wife], { date: '2021-01-01' }) });
     expect(response.status).toBe(201);
@@ -43,7 +38,7 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   describe('bad input is a 400 naming the field and records nothing', () => {
     let couple: { husband: string; wife: string; marriageId: string };
     beforeAll(async () => {
-      couple = await married();
+      couple = await married(t);
     });
 
     it.each(['date', 'courtReference'])('missing %s', async (field) => {
@@ -79,21 +74,21 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   });
 
   it('a divorce dated in the future is refused', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     const response = await refused(t, [husband, wife], () => post(marriageId, body({ date: '2027-01-01' })));
     expect(response.status).toBe(422);
     expect(response.body.type).toBe(ruleType('FACT.IN_FUTURE'));
   });
 
   it('a divorce dated before the marriage is refused', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     const response = await refused(t, [husband, wife], () => post(marriageId, body({ date: '2015-05-31' })));
     expect(response.status).toBe(422);
     expect(response.body.type).toBe(ruleType('DIVORCE.BEFORE_MARRIAGE'));
   });
 
   it('a marriage already ended by divorce is not divorced again', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     expect((await post(marriageId, body())).status).toBe(201);
     const response = await refused(t, [husband, wife], () => post(marriageId, body({ date: '2021-01-01', courtReference: 'again' })));
     expect(response.status).toBe(422);
@@ -101,7 +96,7 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   });
 
   it('a marriage ended by a death is not divorced after it', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     expect((await die(t, wife, '2018-01-01')).status).toBe(201);
     const response = await refused(t, [husband, wife], () => post(marriageId, body({ date: '2019-01-01' })));
     expect(response.status).toBe(422);
@@ -109,8 +104,8 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   });
 
   it('an annulled marriage cannot be divorced', async () => {
-    const { husband, wife, marriageId } = await married();
-    const marriage = (await events(t, husband)).find((e) => e.type === 'MarriageRegistered')!;
+    const { husband, wife, marriageId } = await married(t);
+    const marriage = await factOf(t, husband, 'MarriageRegistered');
     const annulment = await t.request('POST', `/v1/persons/${husband}/annulments`, {
       as: 'supervisor',
       body: { eventId: marriage.id, courtReference: 'Benghazi court 2019/5', reason: 'Forged consent' },
@@ -121,7 +116,7 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   });
 
   it('a registrar outside the place of marriage is refused', async () => {
-    const { husband, wife, marriageId } = await married();
+    const { husband, wife, marriageId } = await married(t);
     const response = await refused(t, [husband, wife], () => post(marriageId, body(), {}, 'tripoliRegistrar'));
     expect(response.status).toBe(422);
     expect(response.body.type).toBe(ruleType('JURISDICTION.OUTSIDE_OFFICE'));
@@ -130,7 +125,7 @@ describe('POST /v1/marriages/{marriageId}/divorce', () => {
   describeIdempotency(
     () => t,
     async () => {
-      const { husband, wife, marriageId } = await married();
+      const { husband, wife, marriageId } = await married(t);
       return {
         persons: [husband, wife],
         send: (headers) => post(marriageId, body(), headers),
