@@ -17,6 +17,11 @@ export interface CollectionDefinition {
 
 export type Condition = Scalar | { in: Scalar[] } | { gte?: Scalar; gt?: Scalar; lte?: Scalar; lt?: Scalar };
 
+/**
+ * `id` and the fields of declared indexes may be filtered and sorted on; any other field is a
+ * programming error (`UndeclaredQuery`). Results are ordered by `orderBy`, then by `id` ascending,
+ * so pages are stable. `null` equality also matches a missing field.
+ */
 export interface Query {
   /** Every condition must hold (AND); a scalar means equality. */
   where?: Record<string, Condition>;
@@ -29,6 +34,15 @@ export type ReadModelWrite =
   | { kind: 'put'; collection: string; document: Document }
   | { kind: 'delete'; collection: string; id: string };
 
+/**
+ * The checkpoint a batch was computed from. When given, `commit` refuses with
+ * `CheckpointConflict` unless the stored checkpoint is still exactly that (undefined: none yet),
+ * so two processes running the same projection can never both apply a batch.
+ */
+export interface CheckpointExpectation {
+  previous: number | undefined;
+}
+
 export interface ReadModelStore {
   /** Creates the collections and their indexes if missing (run at start; idempotent). */
   define(collections: CollectionDefinition[]): Promise<void>;
@@ -37,7 +51,12 @@ export interface ReadModelStore {
    * Applies the writes and moves the projection's checkpoint (a log position) in one atomic
    * unit: after a crash either both happened or neither did, so no event is skipped or doubled.
    */
-  commit(projection: string, checkpoint: number, writes: ReadModelWrite[]): Promise<void>;
+  commit(
+    projection: string,
+    checkpoint: number,
+    writes: ReadModelWrite[],
+    expectation?: CheckpointExpectation,
+  ): Promise<void>;
 
   /** The log position the projection has applied up to; undefined before its first commit. */
   checkpoint(projection: string): Promise<number | undefined>;
@@ -51,4 +70,24 @@ export interface ReadModelStore {
   reset(projection: string, collections: string[]): Promise<void>;
 
   close(): Promise<void>;
+}
+
+/** Another process committed this projection since the batch began: nothing was written. */
+export class CheckpointConflict extends Error {
+  constructor(
+    readonly projection: string,
+    readonly expected: number | undefined,
+    readonly actual: number | undefined,
+  ) {
+    super(`projection ${projection}: expected checkpoint ${String(expected)}, found ${String(actual)}`);
+    this.name = 'CheckpointConflict';
+  }
+}
+
+/** A query names a field that no declared index covers, or a collection never defined. */
+export class UndeclaredQuery extends Error {
+  constructor(message: string) {
+    super(message);
+    this.name = 'UndeclaredQuery';
+  }
 }

@@ -1,0 +1,43 @@
+import Database from 'better-sqlite3';
+
+const SCHEMA = `
+  CREATE TABLE IF NOT EXISTS checkpoints (
+    projection TEXT PRIMARY KEY,
+    position   INTEGER NOT NULL
+  )`;
+
+/**
+ * Opens the read-model file, a different file from the log's so projection commits never wait for
+ * the log's writer. WAL with synchronous=NORMAL: a power cut may lose the last commits, but a
+ * commit's writes and its checkpoint are lost together, and the projection simply applies those
+ * events again; nothing here is the source of truth.
+ */
+export function openReadModelDatabase(path: string, busyTimeoutMs = 5_000): Database.Database {
+  const db = new Database(path);
+  db.pragma('journal_mode = WAL');
+  db.pragma('synchronous = NORMAL');
+  db.pragma(`busy_timeout = ${busyTimeoutMs}`);
+  db.pragma('cache_size = -65536');
+  db.exec(SCHEMA);
+  return db;
+}
+
+export const tableOf = (collection: string): string => `"rm_${collection}"`;
+export const columnOf = (field: string): string => (field === 'id' ? 'id' : `"f_${field}"`);
+
+/** Creates the collection's table, a generated column per indexed field and the indexes; idempotent. */
+export function defineCollection(db: Database.Database, collection: string, indexes: string[][]): void {
+  const table = tableOf(collection);
+  db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+  const columns = new Set(
+    (db.prepare(`PRAGMA table_xinfo(${table})`).all() as Array<{ name: string }>).map((column) => column.name),
+  );
+  for (const field of new Set(indexes.flat())) {
+    if (field === 'id' || columns.has(`f_${field}`)) continue;
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(field)} GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
+  }
+  for (const index of indexes) {
+    const name = `"rm_${collection}__${index.join('__')}"`;
+    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map(columnOf).join(', ')})`);
+  }
+}
