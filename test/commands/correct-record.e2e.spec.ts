@@ -137,12 +137,10 @@ describe('POST /v1/persons/{nid}/corrections', () => {
   });
 
   /**
-   * Known gap, in the domain: the person decider judges corrections with no spouse deaths
-   * (person-decide.ts passes `spouseDeaths: {}` and CorrectRecord cannot carry them), so a
-   * widower's history looks over the limit. These pass while the bug stands; drop `.failing` once
-   * CorrectRecord carries the spouses' deaths and AmendedFacts loads them.
+   * A spouse's death is in the spouse's stream, yet it ends the marriage: a correction judges
+   * the widower's whole history with those deaths, not as if every wife were alive.
    */
-  describe('a widower’s marriages (known gap: corrections do not see spouse deaths)', () => {
+  describe('a widower’s marriages, judged with his late wife’s death', () => {
     async function widowerWithFiveMarriages() {
       const husband = await man(t);
       const wives: string[] = [];
@@ -156,14 +154,14 @@ describe('POST /v1/persons/{nid}/corrections', () => {
       return { husband, wives };
     }
 
-    it.failing('refuses moving the fifth marriage before the late wife died', async () => {
+    it('refuses moving the fifth marriage before the late wife died', async () => {
       const { husband, wives } = await widowerWithFiveMarriages();
       const fifth = await factOf(t, wives[4]!, 'MarriageRegistered');
       const response = await refused(t, [husband, wives[4]!], () => post(wives[4]!, body(fifth.id, [{ field: 'date', to: '2013-01-01' }])));
       expect(response.body.rule).toBe('MARRIAGE.SPOUSE_LIMIT');
     });
 
-    it.failing('accepts moving another marriage within the limit', async () => {
+    it('accepts moving another marriage within the limit', async () => {
       const { wives } = await widowerWithFiveMarriages();
       const second = await factOf(t, wives[1]!, 'MarriageRegistered');
       expect((await post(wives[1]!, body(second.id, [{ field: 'date', to: '2010-05-01' }]))).status).toBe(201);

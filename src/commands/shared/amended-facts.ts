@@ -5,7 +5,8 @@ import { EVENT_STORE, POLICY } from '../../app/tokens';
 import { decide } from '../../domain/person/person-decide';
 import type { PersonCommand } from '../../domain/person/person-commands';
 import { factById, type Fact } from '../../domain/person/person-facts';
-import { counterpartFact } from '../../domain/person/person-queries';
+import { counterpartFact, kinOf } from '../../domain/person/person-queries';
+import type { PersonEvent } from '../../domain/person/person-events';
 import type { PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
@@ -14,7 +15,7 @@ import { loadPerson, personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from './command-context';
 import { FactRecorder } from './fact-recorder';
 import type { RecordedFact } from './person-facts';
-import { loadPersons, loadRegistered, severalPersonsWrites } from './several-persons';
+import { loadPersons, loadRegistered, severalPersonsWrites, type LoadedPersons } from './several-persons';
 
 export interface AmendmentRequest {
   nationalId: string;
@@ -84,11 +85,25 @@ export class AmendedFacts {
     const relativeIds = fact && request.relativesOf ? request.relativesOf(fact) : [];
     await loadPersons(this.store, relativeIds, read);
     const relatives = Object.fromEntries(relativeIds.map((id) => [id, read.get(id)!.state]));
-    const decided = Object.fromEntries(
-      amended.map(([id, amendedId]) => [id, decide(request.command(metadata, amendedId, relatives), read.get(id)!.state, this.policy)]),
-    );
+    const decided: Record<string, PersonEvent[]> = {};
+    for (const [id, amendedId] of amended) {
+      const state = read.get(id)!.state;
+      const command = request.command(metadata, amendedId, relatives);
+      const spouseDeaths = await this.spouseDeathsOf(state, read);
+      decided[id] = decide({ ...command, data: { ...command.data, spouseDeaths } } as PersonCommand, state, this.policy);
+    }
     const { writes, facts } = severalPersonsWrites(decided, read, metadata, randomUUID());
     const [own, counterpart] = facts;
     return { writes, result: { ...own!, ...(counterpart && { counterpart }) } };
+  }
+
+  /**
+   * The amended history is judged whole, and a spouse's death ends a marriage: load every
+   * spouse (their streams are then asserted unchanged in the same append) and pass the deaths.
+   */
+  private async spouseDeathsOf(state: PersonState, read: LoadedPersons): Promise<Record<string, string>> {
+    const spouseIds = state.status === 'unregistered' ? [] : state.marriages.map((marriage) => marriage.spouseId);
+    await loadPersons(this.store, spouseIds, read);
+    return kinOf(state, [], spouseIds.map((id) => read.get(id)!.state)).spouseDeaths;
   }
 }

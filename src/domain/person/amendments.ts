@@ -23,7 +23,7 @@ function requireFact(person: RegisteredPerson, eventId: string): Fact {
  * corrected history by the caller.
  */
 export function correctionOf(command: CorrectRecord, person: RegisteredPerson): RecordCorrected {
-  const { correctedEventId, changes, relatives = {}, ...rest } = command.data;
+  const { correctedEventId, changes, relatives = {}, spouseDeaths: _readByTheRules, ...rest } = command.data;
   const fact = requireFact(person, correctedEventId);
   if (isAmendment(fact.event)) {
     throw new RuleViolation('CORRECTION.NOT_CORRECTABLE', `Fact ${correctedEventId} is a ${fact.event.type}: annul it instead`, { eventId: correctedEventId });
@@ -56,7 +56,8 @@ export function correctionOf(command: CorrectRecord, person: RegisteredPerson): 
 
 /** An annulment is final: it cannot itself be annulled, and a fact is annulled once. */
 export function annulmentOf(command: AnnulRegistration, person: RegisteredPerson): RegistrationAnnulled {
-  const { annulledEventId } = command.data;
+  const { spouseDeaths: _readByTheRules, ...data } = command.data;
+  const { annulledEventId } = data;
   const fact = requireFact(person, annulledEventId);
   if (fact.event.type === 'RegistrationAnnulled') {
     throw new RuleViolation('ANNULMENT.NOT_ANNULLABLE', `Fact ${annulledEventId} is an annulment, which is final`, { eventId: annulledEventId });
@@ -64,5 +65,5 @@ export function annulmentOf(command: AnnulRegistration, person: RegisteredPerson
   if (fact.annulled) {
     throw new RuleViolation('ANNULMENT.ALREADY_ANNULLED', `Fact ${annulledEventId} is already annulled`, { eventId: annulledEventId });
   }
-  return { type: 'RegistrationAnnulled', data: command.data };
+  return { type: 'RegistrationAnnulled', data };
 }

@@ -1,3 +1,4 @@
+import { defaultPolicy } from '../policy/jurisdiction-policy';
 import { command, enrolment, nid, personOf, personSpec } from '../testing/person-fixtures';
 import type { CorrectRecord } from './person-commands';
 import type { PersonEvent } from './person-events';
@@ -32,6 +33,25 @@ describe('corrections', () => {
       .when(correct('e1', [{ field: 'dateOfBirth', to: '1965' }], { relatives: { [nid(5)]: mother } }))
       .thenThrows('CORRECTION.BREAKS_RULE', { details: { rule: 'BIRTH.MOTHER_AGE' } });
     spec.given([child]).when(correct('e1', [{ field: 'dateOfBirth', to: '1965' }])).thenThrows('PERSON.NOT_FOUND', { details: { role: 'mother' } });
+  });
+
+  it('judges marriages with the spouse deaths passed, and records none of them', () => {
+    const widower = [
+      { ...enrolled, data: { ...enrolled.data, sex: 'M' } } as PersonEvent,
+      married,
+      { type: 'MarriageRegistered', data: { marriageId: 'm-2', spouseId: nid(3), date: '2012-01-01', place: 'LY-BA-03', contractReference: 'C-2' } } as PersonEvent,
+    ];
+    const oneWife = personSpec({ ...defaultPolicy, concurrentSpouses: { M: 1, F: 1 } });
+    const withDeath = { spouseDeaths: { [nid(2)]: '2010-01-01' } };
+    oneWife
+      .given(widower)
+      .when(correct('e3', [{ field: 'date', to: '2009-01-01' }], withDeath))
+      .thenThrows('CORRECTION.BREAKS_RULE', { details: { rule: 'MARRIAGE.SPOUSE_LIMIT' } });
+    const afterHerDeath = correct('e3', [{ field: 'date', to: '2011-01-01' }], withDeath);
+    const { spouseDeaths: _, ...recorded } = afterHerDeath.data;
+    oneWife.given(widower).when(afterHerDeath).then([
+      { type: 'RecordCorrected', data: { ...recorded, changes: [{ field: 'date', from: '2012-01-01', to: '2011-01-01' }] } },
+    ]);
   });
 
   it('refuses an unknown fact (FACT.NOT_FOUND)', () =>

@@ -68,10 +68,19 @@ export type CorrectRecord = Command<
     date: string;
     /** Persons the corrected fact names (mother, father), when a change touches a rule about them. */
     relatives?: Record<string, PersonState>;
-  }
+  } & SpouseDeaths
 >;
 
-export type AnnulRegistration = Command<'AnnulRegistration', RegistrationAnnulled['data']>;
+export type AnnulRegistration = Command<'AnnulRegistration', RegistrationAnnulled['data'] & SpouseDeaths>;
+
+/**
+ * An amendment re-judges the whole history, marriages included, and a spouse's death (kept in
+ * the spouse's stream) ends a marriage: the caller passes those deaths in.
+ */
+interface SpouseDeaths {
+  /** Date of death of each of the person's spouses who has died, keyed by national ID. */
+  spouseDeaths?: Record<string, string>;
+}
 
 export type PersonCommand =
   | EnrolPerson

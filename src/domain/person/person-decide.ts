@@ -26,7 +26,7 @@ export function decide(command: PersonCommand, state: PersonState, policy: Juris
       policy,
       today: latestCivilDateAt(command.metadata.now),
       relatives: relativesOf(command),
-      spouseDeaths: {},
+      spouseDeaths: command.type === 'CorrectRecord' || command.type === 'AnnulRegistration' ? (command.data.spouseDeaths ?? {}) : {},
     },
     command.type === 'CorrectRecord' ? 'CORRECTION' : command.type === 'AnnulRegistration' ? 'ANNULMENT' : undefined,
   );
