@@ -75,10 +75,23 @@ function employmentOf(person: RegisteredPerson): EmploymentView[] {
     .map(({ employmentId, employer, occupation, sector, startedOn }) => ({ employmentId, employer, occupation, sector, since: startedOn }));
 }
 
-function validCardOf(person: RegisteredPerson, day: CivilDate): IdentityCardView | undefined {
-  if (person.status === 'deceased') return undefined;
-  const card = person.cards.find(({ reported, expiresOn, issuedOn }) => !reported && issuedOn <= day && day <= expiresOn);
-  return card && { cardNumber: card.cardNumber, issuedOn: card.issuedOn, expiresOn: card.expiresOn, office: card.office };
+/** The cards that may be valid on some day: not reported, holder alive. */
+export function cardsThatMayBeValid(person: RegisteredPerson): IdentityCardView[] {
+  if (person.status === 'deceased') return [];
+  return person.cards
+    .filter(({ reported }) => !reported)
+    .map(({ cardNumber, issuedOn, expiresOn, office }) => ({ cardNumber, issuedOn, expiresOn, office }));
+}
+
+/** The card valid on `day` among those that may be. */
+export const validCardAmong = (cards: IdentityCardView[], day: CivilDate): IdentityCardView | undefined =>
+  cards.find(({ issuedOn, expiresOn }) => issuedOn <= day && day <= expiresOn);
+
+/** The view with the card valid on `day`, in the place the view shows it. */
+export function withCardOn(view: Omit<IdentityView, 'identityCard'>, cards: IdentityCardView[], day: CivilDate): IdentityView {
+  const card = validCardAmong(cards, day);
+  const { registration, ...rest } = view;
+  return { ...rest, ...(card && { identityCard: card }), registration };
 }
 
 /**
@@ -86,9 +99,13 @@ function validCardOf(person: RegisteredPerson, day: CivilDate): IdentityCardView
  * at the same read point (a spouse's death, in the spouse's stream, makes the person widowed).
  */
 export function identityViewOf(person: RegisteredPerson, spouses: ReadonlyMap<string, PersonState>, day: CivilDate): IdentityView {
+  return withCardOn(identityWithoutCardOf(person, spouses), cardsThatMayBeValid(person), day);
+}
+
+/** Everything in the view but the card, which alone depends on the day read. */
+export function identityWithoutCardOf(person: RegisteredPerson, spouses: ReadonlyMap<string, PersonState>): Omit<IdentityView, 'identityCard'> {
   const spouseViews = spousesOf(person, spouses);
   const education = educationOf(person);
-  const card = validCardOf(person, day);
   const registration = person.facts.find(({ eventId }) => eventId === person.registrationEventId)!;
   return {
     nationalId: person.nationalId,
@@ -112,7 +129,6 @@ export function identityViewOf(person: RegisteredPerson, spouses: ReadonlyMap<st
     nationalities: person.nationalities,
     ...(education && { education }),
     employment: employmentOf(person),
-    ...(card && { identityCard: card }),
     registration: { eventId: person.registrationEventId, type: registration.event.type as IdentityView['registration']['type'] },
   };
 }
