@@ -1,0 +1,126 @@
+import type { EventStore } from '../../event-store/event-store.port';
+import type { Projection } from '../projection';
+import type { ReadModelStore } from '../read-model.port';
+import { lastEventAfter } from './log-head';
+import { projectionLag, type ProjectionLag } from './projection-lag';
+import { ProjectionProgress, type WaitOptions } from './projection-progress';
+import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
+
+export interface ProjectionEngineOptions {
+  eventStore: EventStore;
+  readModels: ReadModelStore;
+  projections: Projection[];
+  /** Events per commit while catching up or rebuilding (default 5,000). */
+  batchSize?: number;
+  /** First delay before a failed projection is restarted (default 1 s, doubling to 30 s). */
+  retryMs?: number;
+  onError?: (projection: string, error: unknown) => void;
+}
+
+export interface RebuildProgress {
+  projection: string;
+  /** Position applied up to, and the log's last position when the rebuild began. */
+  position: number;
+  head: number;
+  /** Events applied so far by this projection's rebuild. */
+  events: number;
+}
+
+export interface ProjectionState {
+  name: string;
+  status: ProjectionStatus;
+  checkpoint: number | undefined;
+  lastError?: string;
+}
+
+/**
+ * Runs a set of projections against the log, each from its own checkpoint (see ProjectionRunner),
+ * rebuilds them from position zero, and tells readers how far they have got.
+ */
+export class ProjectionEngine {
+  readonly progress: ProjectionProgress;
+  private readonly runners: ProjectionRunner[];
+  private defined = false;
+
+  constructor(private readonly options: ProjectionEngineOptions) {
+    const names = options.projections.map((projection) => projection.name);
+    const duplicate = names.find((name, i) => names.indexOf(name) !== i);
+    if (duplicate) throw new Error(`two projections are named ${duplicate}`);
+    this.progress = new ProjectionProgress(options.eventStore, options.readModels, names);
+    this.runners = options.projections.map(
+      (projection) =>
+        new ProjectionRunner(projection, options.eventStore, options.readModels, {
+          batchSize: options.batchSize ?? 5_000,
+          retryMs: options.retryMs ?? 1_000,
+          onCommitted: () => this.progress.notify(),
+          onError: options.onError ?? ((name, error) => console.error(`projection ${name} failed:`, error)),
+        }),
+    );
+  }
+
+  /** Creates every projection's collections and indexes (idempotent). */
+  async define(): Promise<void> {
+    if (this.defined) return;
+    await this.options.readModels.define(this.options.projections.flatMap((projection) => projection.collections));
+    this.defined = true;
+  }
+
+  /** Starts every projection in the background: each catches up, then follows the log live. */
+  async start(): Promise<void> {
+    await this.define();
+    this.runners.forEach((runner) => runner.start());
+  }
+
+  /** Stops every projection once its batch in flight has committed. */
+  async stop(): Promise<void> {
+    await Promise.all(this.runners.map((runner) => runner.stop()));
+  }
+
+  /** Empties the projections' collections and applies the whole log again, one projection at a time. */
+  async rebuild(names?: string[], onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+    await this.define();
+    for (const runner of this.select(names)) {
+      const { name, collections } = runner.projection;
+      await this.options.readModels.reset(name, collections.map((collection) => collection.name));
+      const head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
+      let events = 0;
+      onProgress?.({ projection: name, position: 0, head, events });
+      await runner.catchUp((position, applied) => {
+        events += applied;
+        onProgress?.({ projection: name, position, head: Math.max(head, position), events });
+      });
+    }
+  }
+
+  /** Resolves once the projections have applied the log up to `position` (read-your-writes). */
+  waitFor(position: number, options?: WaitOptions): Promise<void> {
+    return this.progress.waitFor(position, options);
+  }
+
+  /** Resolves once the projections have applied everything the log held when called. */
+  waitForHead(options?: WaitOptions): Promise<void> {
+    return this.progress.waitForHead(options);
+  }
+
+  states(): ProjectionState[] {
+    return this.runners.map(({ projection, status, checkpoint, lastError }) => ({
+      name: projection.name,
+      status,
+      checkpoint,
+      ...(lastError ? { lastError } : {}),
+    }));
+  }
+
+  lag(): Promise<ProjectionLag[]> {
+    return projectionLag(this.options.eventStore, this.options.readModels, this.runners.map((runner) => runner.projection.name));
+  }
+
+  private select(names?: string[]): ProjectionRunner[] {
+    if (!names?.length) return this.runners;
+    const unknown = names.filter((name) => !this.runners.some((runner) => runner.projection.name === name));
+    if (unknown.length) {
+      throw new Error(`no projection named ${unknown.join(', ')} (known: ${this.runners.map((r) => r.projection.name).join(', ')})`);
+    }
+    return this.runners.filter((runner) => names.includes(runner.projection.name));
+  }
+}

@@ -1,0 +1,111 @@
+import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store.port';
+import type { Projection } from '../projection';
+import type { ReadModelStore } from '../read-model.port';
+import { StagedUnitOfWork } from './unit-of-work';
+
+export type ProjectionStatus = 'stopped' | 'catching-up' | 'live' | 'failed';
+
+export interface RunnerOptions {
+  /** Events per commit while catching up. */
+  batchSize: number;
+  /** First wait before restarting a failed projection; doubles up to 30 s. */
+  retryMs: number;
+  onCommitted: (projection: string, position: number) => void;
+  onError: (projection: string, error: unknown) => void;
+}
+
+/**
+ * Runs one projection from its stored checkpoint: catches up in large batches read from the log,
+ * then follows it live through a subscription. Each batch is applied to a unit of work and
+ * committed with the position of its last event, expecting the checkpoint it started from.
+ */
+export class ProjectionRunner {
+  status: ProjectionStatus = 'stopped';
+  checkpoint: number | undefined;
+  lastError?: string;
+  private subscription?: Subscription;
+  private retry?: NodeJS.Timeout;
+  private failures = 0;
+  private running = false;
+  private current: Promise<void> = Promise.resolve();
+
+  constructor(
+    readonly projection: Projection,
+    private readonly eventStore: EventStore,
+    private readonly readModels: ReadModelStore,
+    private readonly options: RunnerOptions,
+  ) {}
+
+  /** Starts in the background: catch up, then follow live; failures are retried with backoff. */
+  start(): void {
+    this.running = true;
+    this.current = this.run();
+  }
+
+  /** Stops after the batch in flight (if any) committed or failed. */
+  async stop(): Promise<void> {
+    this.running = false;
+    clearTimeout(this.retry);
+    await this.current;
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    await subscription?.stop();
+    this.status = 'stopped';
+  }
+
+  /**
+   * Applies the log from the stored checkpoint until nothing follows (or `stop` was called while
+   * running); `onBatch` after each commit.
+   */
+  async catchUp(onBatch?: (position: number, events: number) => void): Promise<void> {
+    const interruptible = this.running;
+    this.checkpoint = await this.readModels.checkpoint(this.projection.name);
+    for (;;) {
+      if (interruptible && !this.running) return;
+      const events = await this.eventStore.readAll({ after: this.checkpoint ?? 0, maxCount: this.options.batchSize });
+      if (events.length === 0) return;
+      await this.applyAndCommit(events);
+      onBatch?.(this.checkpoint!, events.length);
+    }
+  }
+
+  async applyAndCommit(events: RecordedEvent[]): Promise<void> {
+    const unitOfWork = new StagedUnitOfWork(this.readModels);
+    await this.projection.apply(events, unitOfWork);
+    const position = events[events.length - 1].position;
+    await this.readModels.commit(this.projection.name, position, unitOfWork.writes(), { previous: this.checkpoint });
+    this.checkpoint = position;
+    this.options.onCommitted(this.projection.name, position);
+  }
+
+  private async run(): Promise<void> {
+    try {
+      this.status = 'catching-up';
+      await this.catchUp();
+      if (!this.running) return;
+      this.status = 'live';
+      this.failures = 0;
+      this.lastError = undefined;
+      this.subscription = this.eventStore.subscribeToAll({
+        after: this.checkpoint ?? 0,
+        onEvents: (events) => this.applyAndCommit(events),
+        onError: (error) => this.fail(error),
+      });
+    } catch (error) {
+      this.fail(error);
+    }
+  }
+
+  private fail(error: unknown): void {
+    this.status = 'failed';
+    this.lastError = error instanceof Error ? error.message : String(error);
+    this.options.onError(this.projection.name, error);
+    const subscription = this.subscription;
+    this.subscription = undefined;
+    if (!this.running) return;
+    const delay = Math.min(this.options.retryMs * 2 ** this.failures++, 30_000);
+    // The subscription's handler is what failed: it has stopped delivering by now.
+    void subscription?.stop().catch(() => undefined);
+    this.retry = setTimeout(() => (this.current = this.run()), delay);
+  }
+}
