@@ -28,7 +28,7 @@ export class DeclaredFields {
   assertQueryable(collection: string, query: Query): void {
     const fields = this.byCollection.get(collection);
     if (!fields) throw new UndeclaredQuery(`collection ${collection} is not defined`);
-    const used = [...Object.keys(query.where ?? {}), ...(query.orderBy ?? []).map(([field]) => field)];
+    const used = [...Object.keys(query.where ?? {}).filter((field) => query.where?.[field] !== undefined), ...(query.orderBy ?? []).map(([field]) => field)];
     for (const field of used) {
       if (!fields.has(field)) {
         throw new UndeclaredQuery(`collection ${collection}: ${field} is not in a declared index (declared: ${[...fields].join(', ')})`);

@@ -23,8 +23,8 @@ export type Condition = Scalar | { in: Scalar[] } | { gte?: Scalar; gt?: Scalar;
  * so pages are stable. `null` equality also matches a missing field.
  */
 export interface Query {
-  /** Every condition must hold (AND); a scalar means equality. */
-  where?: Record<string, Condition>;
+  /** Every condition must hold (AND); a scalar means equality; an undefined condition is none. */
+  where?: Record<string, Condition | undefined>;
   orderBy?: Array<[field: string, direction: 'asc' | 'desc']>;
   limit?: number;
   offset?: number;

@@ -1,15 +1,15 @@
 import type { Projection } from '../../read-models/projection';
+import type { Document } from '../../read-models/read-model.port';
 
 export const LOG_STATS = 'log-stats';
 
 /** Events recorded, by type: the first and last position and when the last one was stored. */
-export interface EventTypeStats {
-  id: string;
+export type EventTypeStats = Document & {
   count: number;
   firstPosition: number;
   lastPosition: number;
   lastRecordedAt: string;
-}
+};
 
 /** The smallest real projection: proves the engine end to end and answers "what does the log hold?". */
 export const logStatsProjection: Projection = {

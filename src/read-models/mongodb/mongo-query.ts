@@ -6,7 +6,9 @@ const pathOf = (field: string): string => (field === 'id' ? '_id' : field);
 
 export function mongoFilter<T extends MongoDocument>(where: Query['where'] = {}): Filter<T> {
   const filter: Record<string, unknown> = {};
-  for (const [field, condition] of Object.entries(where)) filter[pathOf(field)] = mongoCondition(condition);
+  for (const [field, condition] of Object.entries(where)) {
+    if (condition !== undefined) filter[pathOf(field)] = mongoCondition(condition);
+  }
   return filter as Filter<T>;
 }
 

@@ -21,6 +21,7 @@ export function whereClause(where: Query['where'] = {}): SqlFilter {
   const parts: string[] = [];
   const params: SqlFilter['params'] = [];
   for (const [field, condition] of Object.entries(where)) {
+    if (condition === undefined) continue;
     const column = columnOf(field);
     for (const part of conditionSql(column, condition, params)) parts.push(part);
   }
