@@ -1,0 +1,82 @@
+import type { RecordedPersonEvent, Sex } from '../../domain/person/person-events';
+import type { RegisteredPerson } from '../../domain/person/person-state';
+import type { MotherName, PersonName } from '../../domain/shared/person-name';
+import type { CollectionDefinition } from '../../read-models/read-model.port';
+import { normalisedParts, searchKeysOf, type NormalisedParts, type SearchKeys } from './search-keys';
+
+/** What the `person-search` projection keeps; duplicates are found in the same collection. */
+
+export const PERSON_SEARCH = 'person-search';
+export const PERSON_SEARCH_LOG = 'person-search-log';
+
+/** The identity summary a search or duplicate result shows. */
+export interface PersonSummary {
+  nationalId: string;
+  name: PersonName;
+  sex: Sex;
+  dateOfBirth: string;
+  placeOfBirth: string;
+  motherName?: MotherName;
+  status: 'alive' | 'deceased';
+}
+
+/**
+ * One registered person as search sees them: the summary, the names in matching form and the
+ * keys the indexes hold. A person whose registration is annulled has no document.
+ */
+export interface PersonSearchDocument extends SearchKeys {
+  [key: string]: unknown;
+  id: string;
+  summary: PersonSummary;
+  parts: NormalisedParts;
+  mother: NormalisedParts | null;
+}
+
+/**
+ * The person's facts that decide what search shows (registration, name changes, death, and the
+ * corrections and annulments of those), so the state is recomputed by the domain's own rules.
+ */
+export interface PersonSearchLogDocument {
+  [key: string]: unknown;
+  id: string;
+  events: RecordedPersonEvent[];
+}
+
+/**
+ * Each index serves a lookup; birth year comes second so a year narrows within the name's range.
+ * `full` answers word-prefix queries and duplicates of the same four-part name; the others one
+ * name shape each, or a duplicate's blocking key.
+ */
+export const personSearchCollections: CollectionDefinition[] = [
+  {
+    name: PERSON_SEARCH,
+    indexes: [
+      ['full', 'birthYear'],
+      ['givenFamily', 'birthYear'],
+      ['givenFatherFamily', 'birthYear'],
+      ['latin', 'birthYear'],
+      ['latinFirstLast', 'birthYear'],
+      ['givenMother', 'birthYear'],
+    ],
+  },
+  { name: PERSON_SEARCH_LOG, indexes: [] },
+];
+
+export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument {
+  const summary: PersonSummary = {
+    nationalId: person.nationalId,
+    name: person.name,
+    sex: person.sex,
+    dateOfBirth: person.dateOfBirth,
+    placeOfBirth: person.placeOfBirth,
+    ...(person.motherName !== undefined && { motherName: person.motherName }),
+    status: person.status,
+  };
+  return {
+    id: person.nationalId,
+    summary,
+    parts: normalisedParts(person.name),
+    mother: person.motherName === undefined ? null : normalisedParts(person.motherName),
+    ...searchKeysOf(person.name, person.motherName, person.dateOfBirth),
+  };
+}

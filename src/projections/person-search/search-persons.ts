@@ -1,0 +1,55 @@
+import type { Condition, ReadModelStore } from '../../read-models/read-model.port';
+import { PERSON_SEARCH, type PersonSearchDocument } from './search-document';
+import { wordPrefixRange } from './search-keys';
+import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from './search-ranking';
+
+export interface SearchPage {
+  total: number;
+  page: number;
+  pageSize: number;
+  results: Array<Omit<SearchHit, 'sortKey'>>;
+}
+
+/**
+ * The index lookups a query needs, one per name shape it may spell: each an equality or a
+ * word-prefix range on a name key, with the birth year as the index's second field. Only
+ * people whose names spell the query (or start with it) are read, never the whole population.
+ */
+export function lookupsOf(criteria: SearchCriteria): Array<Record<string, Condition>> {
+  const year: Record<string, Condition> = criteria.birthYear === undefined ? {} : { birthYear: criteria.birthYear };
+  const { name } = criteria;
+  if (criteria.script === 'latin') {
+    return [
+      { latin: wordPrefixRange(name), ...year },
+      { latinFirstLast: name, ...year },
+    ];
+  }
+  return [
+    { full: wordPrefixRange(name), ...year },
+    { givenFamily: name, ...year },
+    { givenFatherFamily: name, ...year },
+  ];
+}
+
+/** Every candidate the lookups find, scored and ranked; the page asked for, with the total. */
+export async function searchPersons(
+  models: ReadModelStore,
+  criteria: SearchCriteria,
+  page: { page: number; pageSize: number },
+): Promise<SearchPage> {
+  const candidates = new Map<string, PersonSearchDocument>();
+  for (const where of lookupsOf(criteria)) {
+    for (const document of await models.find<PersonSearchDocument>(PERSON_SEARCH, { where })) {
+      candidates.set(document.id, document);
+    }
+  }
+  const hits: SearchHit[] = [];
+  for (const document of candidates.values()) {
+    const hit = rankCandidate(document, criteria);
+    if (hit !== undefined) hits.push(hit);
+  }
+  hits.sort(compareHits);
+  const start = (page.page - 1) * page.pageSize;
+  const results = hits.slice(start, start + page.pageSize).map(({ sortKey: _, ...result }) => result);
+  return { total: hits.length, ...page, results };
+}
