@@ -66,6 +66,9 @@ export class ProjectionRunner {
       if (events.length === 0) return;
       await this.applyAndCommit(events);
       onBatch?.(this.checkpoint!, events.length);
+      // The embedded stores answer synchronously: without this the catch-up would hold the event
+      // loop (and every HTTP request of `serve`) until the whole log was applied.
+      await new Promise((resolve) => setImmediate(resolve));
     }
   }
 
