@@ -1,0 +1,117 @@
+import type { PersonEvent, RecordedPersonEvent, Sex } from '../../domain/person/person-events';
+import { effectiveFacts, factsOf, isRegistration } from '../../domain/person/person-facts';
+import { ageOn, dayOf, monthDayOf, resolveBirthDate } from './civil-days';
+
+export type FlowKind = 'birth' | 'death' | 'immigration' | 'emigration' | 'move-in' | 'move-out';
+export const FLOW_KINDS: readonly FlowKind[] = ['birth', 'death', 'immigration', 'emigration', 'move-in', 'move-out'];
+
+/** A fact the population model keeps, with only the fields it reads. */
+export interface KeptEvent {
+  eventId: string;
+  type: PersonEvent['type'];
+  data: Record<string, unknown>;
+}
+
+export interface BirthOf {
+  year: number;
+  monthDay: number;
+}
+
+/**
+ * What one person adds to the population model. `presence` opens (+1) and closes (−1) the person's
+ * stay in an area on a day; `flows` are the counted events, each at the person's age then, except
+ * a birth, which is counted at the mother's age (−1 when the mother is unknown).
+ */
+export interface Life {
+  sex: Sex;
+  birth: BirthOf;
+  motherId?: string;
+  presence: Array<[area: string, day: number, delta: 1 | -1]>;
+  flows: Array<[kind: FlowKind, area: string, day: number, age: number]>;
+}
+
+const KEPT_TYPES = new Set(['BirthRegistered', 'PersonEnrolled', 'DeathRegistered', 'ResidenceChanged', 'Emigrated', 'Immigrated']);
+const KEPT_FIELDS: Record<string, string[]> = {
+  BirthRegistered: ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId'],
+  PersonEnrolled: ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId', 'source'],
+  DeathRegistered: ['dateOfDeath'],
+  ResidenceChanged: ['area', 'date'],
+  Emigrated: ['date'],
+  Immigrated: ['area', 'date'],
+};
+
+const pick = (data: Record<string, unknown>, fields: string[]) =>
+  Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]));
+
+/**
+ * The slim copy of an event worth keeping, or undefined. A correction or annulment is kept only
+ * when it names a kept fact (corrections only with the changes to kept fields).
+ */
+export function keptEvent(eventId: string, type: string, data: Record<string, unknown>, kept: KeptEvent[]): KeptEvent | undefined {
+  if (KEPT_TYPES.has(type)) return { eventId, type: type as KeptEvent['type'], data: pick(data, KEPT_FIELDS[type]!) };
+  const target = type === 'RecordCorrected' ? data.correctedEventId : type === 'RegistrationAnnulled' ? data.annulledEventId : undefined;
+  const fact = kept.find((event) => event.eventId === target);
+  if (!fact) return undefined;
+  if (type === 'RegistrationAnnulled') return { eventId, type, data: { annulledEventId: target, date: data.date } };
+  const fields = KEPT_FIELDS[fact.type] ?? [];
+  const changes = (data.changes as Array<{ field: string }>).filter(({ field }) => fields.includes(field));
+  return { eventId, type: 'RecordCorrected', data: { correctedEventId: target, changes, date: data.date } };
+}
+
+/** Where a person is present from birth: registered at birth, or enrolled without a later arrival. */
+function presentFromBirth(registration: PersonEvent, facts: PersonEvent[]): boolean {
+  if (registration.type === 'BirthRegistered') return true;
+  const firstMigration = facts.find(({ type }) => type === 'Immigrated' || type === 'Emigrated');
+  return firstMigration?.type !== 'Immigrated';
+}
+
+/**
+ * The person's life as the facts that count tell it (corrections applied, annulments ignored),
+ * or undefined when no registration counts. `motherBirth` dates the birth at the mother's age.
+ */
+export function lifeOf(kept: KeptEvent[], motherBirth?: BirthOf): Life | undefined {
+  const log: RecordedPersonEvent[] = kept.map(({ eventId, type, data }) => ({ eventId, recordedAt: '', event: { type, data } as PersonEvent }));
+  const facts = effectiveFacts(factsOf(log)).map(({ event }) => event);
+  const registration = facts.find(isRegistration);
+  if (!registration) return undefined;
+  const born = resolveBirthDate(registration.data.dateOfBirth);
+  const birth = { year: Number(born.slice(0, 4)), monthDay: monthDayOf(born) };
+  const life: Life = { sex: registration.data.sex, birth, presence: [], flows: [] };
+  if (registration.data.motherId) life.motherId = registration.data.motherId;
+  const age = (date: string) => ageOn(birth.year, birth.monthDay, date);
+  const move = (kind: FlowKind, area: string, date: string, delta: 1 | -1) => {
+    life.presence.push([area, dayOf(date), delta]);
+    life.flows.push([kind, area, dayOf(date), age(date)]);
+  };
+
+  let area = registration.data.placeOfBirth;
+  let present = presentFromBirth(registration, facts);
+  if (present) {
+    life.presence.push([area, dayOf(born), 1]);
+    const counted = registration.type === 'BirthRegistered' || registration.data.source?.kind !== 'residence-permit';
+    if (counted) {
+      const motherAge = motherBirth ? ageOn(motherBirth.year, motherBirth.monthDay, born) : -1;
+      life.flows.push(['birth', area, dayOf(born), motherAge]);
+    }
+  }
+  for (const fact of facts) {
+    if (fact.type === 'DeathRegistered') {
+      if (present) move('death', area, fact.data.dateOfDeath, -1);
+      break;
+    } else if (fact.type === 'Emigrated' && present) {
+      move('emigration', area, fact.data.date, -1);
+      present = false;
+    } else if (fact.type === 'Immigrated' && !present) {
+      area = fact.data.area;
+      move('immigration', area, fact.data.date, 1);
+      present = true;
+    } else if ((fact.type === 'Immigrated' || fact.type === 'ResidenceChanged') && fact.data.area !== area) {
+      if (present) {
+        move('move-out', area, fact.data.date, -1);
+        move('move-in', fact.data.area, fact.data.date, 1);
+      }
+      area = fact.data.area;
+    }
+  }
+  return life;
+}

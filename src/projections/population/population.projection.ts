@@ -1,0 +1,175 @@
+import type { RecordedEvent } from '../../event-store/event-store.port';
+import { nationalIdOfStream } from '../../ledger/person-stream';
+import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
+import type { Document } from '../../read-models/read-model.port';
+import { upcast } from '../../domain/events/upcasters';
+import type { PersonEventType } from '../../domain/person/person-events';
+import { keptEvent, lifeOf, type BirthOf, type KeptEvent, type Life } from './person-life';
+import {
+  NATION,
+  cohortId,
+  cohortKey,
+  flowId,
+  flowKey,
+  yearOfDay,
+  type CohortDocument,
+  type FlowDocument,
+} from './population-cells';
+
+export const PERSONS = 'population_persons';
+export const COHORTS = 'population_cohorts';
+export const FLOWS = 'population_flows';
+
+interface PersonDocument extends Document {
+  kept: KeptEvent[];
+  life?: Life;
+  children?: string[];
+}
+
+const sameBirth = (a?: BirthOf, b?: BirthOf) => a?.year === b?.year && a?.monthDay === b?.monthDay;
+
+/** Documents read and written in one batch: each read once, each written once at the end. */
+class Batch {
+  private readonly docs = new Map<string, Map<string, Document | undefined>>();
+  private readonly dirty = new Map<string, Set<string>>();
+
+  constructor(private readonly unitOfWork: ProjectionUnitOfWork) {}
+
+  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
+    let docs = this.docs.get(collection);
+    if (!docs) this.docs.set(collection, (docs = new Map()));
+    // A private copy: cells are changed in place, and nothing may change before the commit.
+    if (!docs.has(id)) {
+      const stored = await this.unitOfWork.get<T>(collection, id);
+      docs.set(id, stored && structuredClone(stored));
+    }
+    return docs.get(id) as T | undefined;
+  }
+
+  /** A document already read in this batch, without waiting (cells are read before they change). */
+  cached<T extends Document>(collection: string, id: string): T | undefined {
+    return this.docs.get(collection)?.get(id) as T | undefined;
+  }
+
+  set(collection: string, document: Document): void {
+    this.docs.get(collection)!.set(document.id, document);
+    this.touch(collection, document.id);
+  }
+
+  touch(collection: string, id: string): void {
+    let ids = this.dirty.get(collection);
+    if (!ids) this.dirty.set(collection, (ids = new Set()));
+    ids.add(id);
+  }
+
+  flush(): void {
+    for (const [collection, ids] of this.dirty) {
+      for (const id of ids) {
+        const document = this.docs.get(collection)!.get(id)!;
+        const empty = 'changes' in document ? isEmpty(document.changes) : 'counts' in document ? isEmpty(document.counts) : false;
+        if (empty) this.unitOfWork.delete(collection, id);
+        else this.unitOfWork.put(collection, document);
+      }
+    }
+  }
+}
+
+function isEmpty(record: unknown): boolean {
+  for (const _ in record as object) return false;
+  return true;
+}
+
+function bump(record: Record<string, number>, key: number, delta: number): void {
+  const value = (record[key] ?? 0) + delta;
+  if (value === 0) delete record[key];
+  else record[key] = value;
+}
+
+/**
+ * The population read model (issue 5): a running stock per area, sex and birth cohort, and the
+ * counts of births, deaths and migrations, kept current fact by fact. A correction or annulment
+ * re-derives the person's life and swaps the old contribution for the new one, so a corrected
+ * birth date moves the person to another cohort; a mother's corrected birth date re-ages the
+ * births she gave.
+ */
+export class PopulationProjection implements Projection {
+  readonly name = 'population';
+  readonly collections = [
+    { name: PERSONS, indexes: [] },
+    { name: COHORTS, indexes: [['area']] },
+    { name: FLOWS, indexes: [['area', 'year']] },
+  ];
+
+  async apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void> {
+    const batch = new Batch(unitOfWork);
+    for (const event of events) {
+      const nationalId = nationalIdOfStream(event.streamId);
+      if (nationalId) await this.applyOne(batch, nationalId, event);
+    }
+    batch.flush();
+  }
+
+  private async applyOne(batch: Batch, nationalId: string, event: RecordedEvent): Promise<void> {
+    const person = await batch.get<PersonDocument>(PERSONS, nationalId);
+    const kept = person?.kept ?? [];
+    const data = upcast(event.type as PersonEventType, event.metadata.schemaVersion, event.data) as Record<string, unknown>;
+    const next = keptEvent(event.id, event.type, data, kept);
+    if (!next) return;
+    const document: PersonDocument = { ...(person ?? { id: nationalId }), kept: [...kept, next] };
+    await this.relive(batch, document);
+  }
+
+  /** Re-derives a person's life and swaps its contribution; follows on to mothers and children. */
+  private async relive(batch: Batch, person: PersonDocument): Promise<void> {
+    const before = person.life;
+    const motherId = lifeOf(person.kept)?.motherId;
+    const mother = motherId ? await batch.get<PersonDocument>(PERSONS, motherId) : undefined;
+    const after = lifeOf(person.kept, mother?.life?.birth);
+    if (before) await this.contribute(batch, before, -1);
+    if (after) await this.contribute(batch, after, 1);
+    const { life: _, ...rest } = person;
+    batch.set(PERSONS, after ? { ...rest, life: after } : rest);
+
+    if (before?.motherId !== after?.motherId) {
+      await this.adopt(batch, before?.motherId, person.id, false);
+      await this.adopt(batch, after?.motherId, person.id, true);
+    }
+    if (!sameBirth(before?.birth, after?.birth)) {
+      for (const childId of person.children ?? []) {
+        const child = await batch.get<PersonDocument>(PERSONS, childId);
+        if (child) await this.relive(batch, child);
+      }
+    }
+  }
+
+  private async adopt(batch: Batch, motherId: string | undefined, childId: string, add: boolean): Promise<void> {
+    if (!motherId) return;
+    const mother = (await batch.get<PersonDocument>(PERSONS, motherId)) ?? { id: motherId, kept: [] };
+    const children = (mother.children ?? []).filter((id) => id !== childId);
+    batch.set(PERSONS, { ...mother, children: add ? [...children, childId] : children });
+  }
+
+  private async contribute(batch: Batch, life: Life, sign: 1 | -1): Promise<void> {
+    for (const [area, day, delta] of life.presence) {
+      for (const where of [area, NATION]) {
+        const id = cohortId(where, life.sex, life.birth.year);
+        const cohort =
+          batch.cached<CohortDocument>(COHORTS, id) ??
+          (await batch.get<CohortDocument>(COHORTS, id)) ??
+          { id, area: where, sex: life.sex, birthYear: life.birth.year, changes: {} };
+        bump(cohort.changes, cohortKey(day, life.birth.monthDay), sign * delta);
+        batch.set(COHORTS, cohort);
+      }
+    }
+    for (const [kind, area, day, age] of life.flows) {
+      const year = yearOfDay(day);
+      for (const where of [area, NATION]) {
+        const id = flowId(where, kind, year);
+        const flow =
+          batch.cached<FlowDocument>(FLOWS, id) ?? (await batch.get<FlowDocument>(FLOWS, id)) ?? { id, area: where, kind, year, counts: {} };
+        bump(flow.counts, flowKey(day, life.sex, age), sign);
+        batch.set(FLOWS, flow);
+      }
+    }
+  }
+}
