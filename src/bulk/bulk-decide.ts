@@ -1,0 +1,197 @@
+import { assertKnownAreas } from '../commands/shared/known-places';
+import { marriageSpousesWrite, marriageStreamId, spousesOfMarriage } from '../commands/shared/marriage-stream';
+import type { Kin } from '../domain/marriage/marriage-commands';
+import { decideMarriage } from '../domain/marriage/marriage-decide';
+import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
+import type { PersonCommand } from '../domain/person/person-commands';
+import { decide } from '../domain/person/person-decide';
+import type { PersonEvent } from '../domain/person/person-events';
+import { kinOf, parentIds } from '../domain/person/person-queries';
+import type { PersonState } from '../domain/person/person-state';
+import { requireRegistered } from '../domain/person/registration';
+import { isAreaCode } from '../domain/shared/area-code';
+import type { CommandMetadata } from '../domain/shared/command-metadata';
+import { Conflict, NotFound } from '../domain/shared/domain-error';
+import { parseNationalId } from '../domain/shared/national-id';
+import type { EventStore, StreamWrite } from '../event-store/event-store.port';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import type { BatchPersons } from './batch-persons';
+import type { BulkBirth, BulkCommand, BulkDivorce, BulkEnrolment, BulkMarriage, BulkPersonFact, PersonRef } from './bulk-commands';
+import type { CommandIds } from './command-ids';
+
+/** What the commands decided so far in a batch left behind for the next ones. */
+export interface BatchContext {
+  persons: BatchPersons;
+  store: EventStore;
+  gazetteer: Gazetteer;
+  policy: JurisdictionPolicy;
+  /** National IDs of the persons enrolled or born in this batch, by the command's `ref`. */
+  refs: Map<string, string>;
+  /** Spouses of the marriages recorded in this batch, by marriage ID. */
+  marriages: Map<string, [string, string]>;
+}
+
+export interface Decided {
+  /** Each person's events, in the order they are stamped. */
+  events: Array<[string, PersonEvent[]]>;
+  /** Every person the decision read: the append asserts their streams unchanged. */
+  read: string[];
+  system?: StreamWrite;
+  nationalId?: string;
+  marriage?: { marriageId: string; spouses: [string, string] };
+}
+
+export type Outcome = Decided | { duplicate: true; nationalId?: string };
+
+/**
+ * Decides one command as the API's handler would: the areas it names must exist in the
+ * gazetteer, then the domain decider runs on the states the batch holds. Throws the domain's
+ * refusal, or answers `duplicate` when the command's key is already in the stream it names.
+ */
+export function decideBulk(command: BulkCommand, metadata: CommandMetadata, ids: CommandIds, ctx: BatchContext): Promise<Outcome> {
+  switch (command.type) {
+    case 'EnrolPerson':
+    case 'RegisterBirth':
+      return decideNewPerson(command, metadata, ids, ctx);
+    case 'RegisterMarriage':
+      return decideMarriageOf(command, metadata, ids, ctx);
+    case 'RegisterDivorce':
+      return decideDivorce(command, metadata, ctx);
+    default:
+      return decidePersonFact(command, metadata, ctx);
+  }
+}
+
+function resolve(ref: PersonRef, role: string, ctx: BatchContext): string {
+  if (typeof ref === 'string') return ref;
+  const nationalId = ctx.refs.get(ref.ref);
+  if (nationalId === undefined) {
+    throw new NotFound('PERSON.NOT_FOUND', `The ${role} named ${ref.ref} is not registered`, { ref: ref.ref, role });
+  }
+  return nationalId;
+}
+
+/** Existence in the gazetteer; a malformed code is left for the decider to name. */
+function knownArea(ctx: BatchContext, field: string, code: unknown): void {
+  if (isAreaCode(code)) assertKnownAreas(ctx.gazetteer, { [field]: code });
+}
+
+async function decideNewPerson(
+  command: BulkEnrolment | BulkBirth,
+  metadata: CommandMetadata,
+  ids: CommandIds,
+  ctx: BatchContext,
+): Promise<Outcome> {
+  const { nationalId: given, motherId: motherRef, fatherId: fatherRef, ...data } = command.data;
+  knownArea(ctx, 'placeOfBirth', data.placeOfBirth);
+  const motherId = motherRef === undefined ? undefined : resolve(motherRef, 'mother', ctx);
+  const fatherId = fatherRef === undefined ? undefined : resolve(fatherRef, 'father', ctx);
+  const mother = motherId === undefined ? undefined : await ctx.persons.stateOf(motherId);
+  const father = fatherId === undefined ? undefined : await ctx.persons.stateOf(fatherId);
+  const nationalId = await newNationalId(given, command.key, ids, ctx.persons);
+  if (typeof nationalId !== 'string') return nationalId;
+  const domainCommand = {
+    type: command.type,
+    data: {
+      ...data,
+      nationalId,
+      ...(motherId !== undefined && { motherId }),
+      ...(fatherId !== undefined && { fatherId }),
+      mother,
+      father,
+    },
+    metadata,
+  } as PersonCommand;
+  const events = decide(domainCommand, await ctx.persons.stateOf(nationalId), ctx.policy);
+  const read = [motherId, fatherId].filter((id): id is string => id !== undefined);
+  return { events: [[nationalId, events]], read, nationalId };
+}
+
+/**
+ * The ID a new person is recorded under: the one given (the decider refuses it if in use), or
+ * the first draw whose stream is empty. A stream that already holds the command's key means the
+ * person was recorded before.
+ */
+async function newNationalId(
+  given: string | undefined,
+  key: string | undefined,
+  ids: CommandIds,
+  persons: BatchPersons,
+): Promise<string | { duplicate: true; nationalId: string }> {
+  const draws = given === undefined ? 8 : 1;
+  for (let attempt = 0; attempt < draws; attempt++) {
+    const nationalId = given ?? ids.nationalId(attempt);
+    const person = await persons.load(nationalId);
+    if (persons.hasKey(nationalId, key)) return { duplicate: true, nationalId };
+    if (given !== undefined || person.state.log.length === 0) return nationalId;
+  }
+  throw new Error(`no unused national ID in ${draws} draws`);
+}
+
+async function decidePersonFact(command: BulkPersonFact, metadata: CommandMetadata, ctx: BatchContext): Promise<Outcome> {
+  const nationalId = parseNationalId(resolve(command.nationalId, 'person', ctx));
+  if ('area' in command.data) knownArea(ctx, 'area', command.data.area);
+  if (command.type === 'RegisterDeath') knownArea(ctx, 'placeOfDeath', command.data.placeOfDeath);
+  const state = await ctx.persons.stateOf(nationalId);
+  if (ctx.persons.hasKey(nationalId, command.key)) return { duplicate: true, nationalId };
+  const domainCommand = { type: command.type, data: command.data, metadata } as PersonCommand;
+  return { events: [[nationalId, decide(domainCommand, state, ctx.policy)]], read: [nationalId], nationalId };
+}
+
+/** Both spouses, registered: as the API, a 404 names the ID before any rule runs. */
+async function loadSpouses(spouses: [string, string], ctx: BatchContext): Promise<[PersonState, PersonState]> {
+  const states: PersonState[] = [];
+  for (const id of spouses) states.push(await ctx.persons.stateOf(id));
+  spouses.forEach((id, i) => requireRegistered(states[i]!, id));
+  return states as [PersonState, PersonState];
+}
+
+async function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids: CommandIds, ctx: BatchContext): Promise<Outcome> {
+  const { marriageId: given, ...data } = command.data;
+  knownArea(ctx, 'place', data.place);
+  const spouses = command.spouses.map((ref, i) => parseNationalId(resolve(ref, 'spouse', ctx), `spouses[${i}]`)) as [string, string];
+  const states = await loadSpouses(spouses, ctx);
+  if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
+  const { kin, read } = await kinOfSpouses(spouses, states, ctx);
+  const marriageId = given ?? ids.marriageId();
+  if (given !== undefined) await assertUnusedMarriageId(given, ctx);
+  const decided = decideMarriage(
+    { type: 'RegisterMarriage', data: { ...data, marriageId, spouses: states, kin }, metadata },
+    ctx.policy,
+  );
+  return {
+    events: spouses.map((id) => [id, decided[id]!]),
+    read: [...spouses, ...read],
+    system: marriageSpousesWrite(marriageId, spouses),
+    marriage: { marriageId, spouses },
+  };
+}
+
+/** The kin the rules read (parents for grandparents, undivorced spouses for widowhood), as the API loads it. */
+async function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContext): Promise<{ kin: Record<string, Kin>; read: string[] }> {
+  const kin: Record<string, Kin> = {};
+  const read: string[] = [];
+  for (const [i, id] of spouses.entries()) {
+    const state = states[i]!;
+    const parents = parentIds(state);
+    const partners = state.status === 'unregistered' ? [] : state.marriages.filter((m) => !m.divorce).map((m) => m.spouseId);
+    const load = (ids: string[]) => Promise.all(ids.map((other) => ctx.persons.stateOf(other)));
+    kin[id] = kinOf(state, await load(parents), await load(partners));
+    read.push(...parents, ...partners);
+  }
+  return { kin, read };
+}
+
+async function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): Promise<void> {
+  const used = ctx.marriages.has(marriageId) || (await ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 })).length > 0;
+  if (used) throw new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
+}
+
+async function decideDivorce(command: BulkDivorce, metadata: CommandMetadata, ctx: BatchContext): Promise<Outcome> {
+  const { marriageId } = command.data;
+  const spouses = ctx.marriages.get(marriageId) ?? (await spousesOfMarriage(ctx.store, marriageId));
+  const states = await loadSpouses(spouses, ctx);
+  if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
+  const decided = decideMarriage({ type: 'RegisterDivorce', data: { ...command.data, spouses: states }, metadata }, ctx.policy);
+  return { events: spouses.map((id) => [id, decided[id]!]), read: spouses };
+}

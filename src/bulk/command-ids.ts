@@ -1,0 +1,65 @@
+import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { issueNationalId } from '../domain/shared/national-id';
+import { newEventId } from '../event-store/event-id';
+
+/**
+ * The identifiers the ledger issues while recording one command. The API draws them at random;
+ * a bulk caller that must produce the same log twice (an import resumed after a crash, a
+ * synthetic country from a seed) derives them from its own keys instead.
+ */
+export interface CommandIds {
+  /** Groups the command's events across streams (`metadata.commandId`). */
+  commandId(): string;
+  /** The ID of the command's `index`-th event (its person events in order, then its system events). */
+  eventId(index: number): string;
+  /** The national ID to try at the `attempt`-th draw (0, 1...): a draw already in use is skipped. */
+  nationalId(attempt: number): string;
+  marriageId(): string;
+}
+
+export const randomIds = (): CommandIds => ({
+  commandId: () => randomUUID(),
+  eventId: () => newEventId(),
+  nationalId: () => issueNationalId(() => randomInt(10)),
+  marriageId: () => randomUUID(),
+});
+
+/** Digits drawn from SHA-256 of `seed`, bytes of 250 and up skipped so each digit is uniform. */
+function digitsOf(seed: string): () => number {
+  let bytes = createHash('sha256').update(seed).digest();
+  let at = 0;
+  let round = 0;
+  return () => {
+    for (;;) {
+      if (at === bytes.length) {
+        bytes = createHash('sha256').update(`${seed}#${++round}`).digest();
+        at = 0;
+      }
+      const byte = bytes[at++]!;
+      if (byte < 250) return byte % 10;
+    }
+  };
+}
+
+/** A national ID that is a function of `seed` and the attempt: the same row gets the same ID on every run. */
+export const seededNationalId = (seed: string, attempt: number): string => issueNationalId(digitsOf(`${seed}/${attempt}`));
+
+/** A UUID-shaped identifier (version 8, RFC 9562's custom layout) that is a function of `seed`. */
+export function seededUuid(seed: string): string {
+  const hex = createHash('sha256').update(seed).digest('hex');
+  return formatUuid(hex.slice(0, 12), hex.slice(12, 30));
+}
+
+/**
+ * Version 8 UUIDs that sort by `counter` under a 48-bit `prefix`: like UUIDv7's timestamp, the
+ * shared prefix and rising counter put one import's events side by side in the ID index, so a
+ * large import appends to it instead of writing to random pages.
+ */
+export function sequentialUuid(prefix: string, counter: number): string {
+  return formatUuid(prefix.slice(0, 12), counter.toString(16).padStart(18, '0'));
+}
+
+function formatUuid(prefix12: string, rest18: string): string {
+  const [p, r] = [prefix12.toLowerCase(), rest18.toLowerCase()];
+  return `${p.slice(0, 8)}-${p.slice(8, 12)}-8${r.slice(0, 3)}-8${r.slice(3, 6)}-${r.slice(6, 18)}`;
+}

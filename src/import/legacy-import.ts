@@ -1,0 +1,221 @@
+import { appendFileSync, statSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import type { BulkAgency, BulkCommand, BulkResult, PersonRef } from '../bulk/bulk-commands';
+import type { BulkRecorder } from '../bulk/bulk-recorder';
+import { DomainError, InvalidValue } from '../domain/shared/domain-error';
+import type { EventStore } from '../event-store/event-store.port';
+import { personStreamId } from '../ledger/person-stream';
+import { progressWrite, readProgress, type ImportTotals, type Reject } from './import-checkpoint';
+import { formatOf, readRows, type SourceRow } from './read-rows';
+import { columnOf, commandOfRow, kindOf } from './row-commands';
+import { progressEventId, rowIds, rowKey, sha256OfFile } from './row-keys';
+
+export interface ImportOptions {
+  file: string;
+  format?: string;
+  /** Defaults to `FILE.rejects.ndjson`. */
+  rejectsPath?: string;
+  /** Rows per transaction. */
+  batchSize?: number;
+  agency: BulkAgency;
+  onProgress?: (progress: { totals: ImportTotals; resumedFrom: number; bytes: number; totalBytes: number }) => void;
+  /** Asked after each committed batch: true stops the import there (Ctrl-C), to be resumed later. */
+  shouldStop?: () => boolean;
+}
+
+export interface ImportSummary extends ImportTotals {
+  sha256: string;
+  rejectsPath: string;
+  /** Rows already handled by an earlier run of the same file. */
+  resumedFrom: number;
+  alreadyComplete: boolean;
+  stopped: boolean;
+}
+
+interface Pending {
+  source: SourceRow;
+  key: string;
+  command?: BulkCommand;
+  reject?: Reject['reason'];
+}
+
+const reasonOf = (error: DomainError): Reject['reason'] => {
+  const field = error instanceof InvalidValue ? error.field : undefined;
+  const column = columnOf(field);
+  return { code: error.code, message: error.message, ...(field && { field }), ...(column && { column }) };
+};
+
+/**
+ * `sijil import`: legacy rows through the bulk recorder, a batch per transaction, each batch's
+ * progress and rejects committed with its facts in the import's system stream. A run that finds
+ * progress for the same file content resumes after it; one that finds it complete records nothing.
+ */
+export class LegacyImport {
+  /** Ref → national ID of the enrolments recorded (or found recorded) in this run. */
+  private readonly refs = new Map<string, string>();
+  /** Ref → row key of enrolments before the resume point: resolved from the log when named. */
+  private readonly earlierRefs = new Map<string, string[]>();
+  private readonly refRows = new Map<string, number>();
+  private readonly seen = new Map<string, number>();
+  private sha256 = '';
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly recorder: BulkRecorder,
+  ) {}
+
+  async run(options: ImportOptions): Promise<ImportSummary> {
+    const format = formatOf(options.file, options.format);
+    const sha256 = await sha256OfFile(options.file);
+    this.sha256 = sha256;
+    const file = { name: basename(options.file), sha256 };
+    const rejectsPath = options.rejectsPath ?? `${options.file}.rejects.ndjson`;
+    const progress = await readProgress(this.store, sha256);
+    // The log is the truth: the rejects file is rewritten from it, whatever a crash left there.
+    writeFileSync(rejectsPath, toLines(progress.rejects));
+    const totals = { ...progress.totals };
+    const summary = (stopped: boolean): ImportSummary => ({ ...totals, sha256, rejectsPath, resumedFrom: progress.totals.rowsDone, alreadyComplete: progress.complete, stopped });
+    if (progress.complete) return summary(false);
+
+    const totalBytes = statSync(options.file).size;
+    const batchSize = options.batchSize ?? 2_000;
+    let revision = progress.revision;
+    let batch: Pending[] = [];
+    let bytes = 0;
+    const flush = async (complete: boolean) => {
+      const commands = batch.filter((p) => p.command).map((p) => p.command!);
+      const handled = batch;
+      const next = { ...totals, rowsDone: handled.length ? handled[handled.length - 1]!.source.row : totals.rowsDone };
+      let rejects: Reject[] = [];
+      const results = await this.recorder.record(commands, {
+        agency: options.agency,
+        alsoAppend: (results) => {
+          rejects = this.tally(handled, results, next);
+          return [progressWrite(progressEventId(sha256, next.rowsDone), file, revision, next, complete, rejects)];
+        },
+      });
+      revision = typeof revision === 'number' ? revision + 1 : 0;
+      Object.assign(totals, next);
+      this.rememberRefs(handled, results);
+      // A crash before this line loses nothing: the next run rewrites the file from the log.
+      if (rejects.length > 0) appendFileSync(rejectsPath, toLines(rejects));
+      batch = [];
+      options.onProgress?.({ totals, resumedFrom: progress.totals.rowsDone, bytes, totalBytes });
+    };
+
+    for await (const source of readRows(options.file, format)) {
+      bytes = source.bytes;
+      if (source.row <= progress.totals.rowsDone) {
+        this.remember(source);
+        continue;
+      }
+      // One row past the batch is read first, so the batch that ends the file is known to be the last.
+      if (batch.length === batchSize) {
+        await flush(false);
+        if (options.shouldStop?.()) return summary(true);
+      }
+      batch.push(await this.prepare(source));
+    }
+    await flush(true);
+    return summary(false);
+  }
+
+  /** A row before the resume point: what later rows may say about it (duplicate, ref), nothing decided. */
+  private remember(source: SourceRow): void {
+    if (source.unreadable) return;
+    const key = rowKey(source.record);
+    if (!this.seen.has(key)) this.seen.set(key, source.row);
+    const ref = source.record.ref;
+    if (source.record.kind === 'enrolment' && ref !== undefined && !this.refRows.has(ref)) {
+      this.refRows.set(ref, source.row);
+      this.earlierRefs.set(ref, source.record.national_id ? [source.record.national_id, key] : [key]);
+    }
+  }
+
+  private async prepare(source: SourceRow): Promise<Pending> {
+    const key = source.unreadable ? '' : rowKey(source.record);
+    const pending: Pending = { source, key };
+    try {
+      if (source.unreadable) throw new InvalidValue('row', 'IMPORT.UNREADABLE_ROW', source.unreadable);
+      const first = this.seen.get(key);
+      if (first !== undefined) throw new InvalidValue('row', 'IMPORT.DUPLICATE_ROW', `row ${source.row} says the same as row ${first}`);
+      this.seen.set(key, source.row);
+      const kind = kindOf(source.record);
+      const ref = source.record.ref;
+      if (kind === 'enrolment' && ref !== undefined) {
+        const earlier = this.refRows.get(ref);
+        if (earlier !== undefined) throw new InvalidValue('ref', 'IMPORT.DUPLICATE_REF', `ref ${ref} already names the person of row ${earlier}`);
+        this.refRows.set(ref, source.row);
+      }
+      const refs = new Map<string, PersonRef>();
+      for (const column of ['mother_ref', 'father_ref', 'person_ref', 'husband_ref', 'wife_ref']) {
+        const named = source.record[column];
+        if (named !== undefined) refs.set(named, await this.resolveRef(named));
+      }
+      const command = commandOfRow(source.record, kind, (named) => refs.get(named)!);
+      pending.command = { ...command, key, ids: rowIds(this.sha256, source.row, key) } as BulkCommand;
+    } catch (error) {
+      if (!(error instanceof DomainError)) throw error;
+      pending.reject = reasonOf(error);
+    }
+    return pending;
+  }
+
+  /**
+   * A ref names the person of an earlier enrolment row: by national ID once recorded, as `{ref}`
+   * while its batch is being decided (or when it was refused: the recorder then refuses the row).
+   */
+  private async resolveRef(ref: string): Promise<PersonRef> {
+    const known = this.refs.get(ref);
+    if (known) return known;
+    const earlier = this.earlierRefs.get(ref);
+    if (earlier) {
+      this.earlierRefs.delete(ref);
+      const found = await this.recordedUnder(earlier[earlier.length - 1]!, earlier.length > 1 ? earlier[0] : undefined);
+      if (found) {
+        this.refs.set(ref, found);
+        return found;
+      }
+    }
+    return { ref };
+  }
+
+  /** The national ID an earlier run recorded a row's enrolment under, if it did. */
+  private async recordedUnder(key: string, given: string | undefined): Promise<string | undefined> {
+    const candidates = given ? [given] : Array.from({ length: 8 }, (_, attempt) => rowIds('', 0, key).nationalId(attempt));
+    for (const nationalId of candidates) {
+      const [first] = await this.store.readStream(personStreamId(nationalId), { maxCount: 1 });
+      if (!first) return undefined;
+      if (first.metadata.idempotencyKey === key) return nationalId;
+    }
+    return undefined;
+  }
+
+  /** Counts the batch into `totals` and answers its rejects, in row order. */
+  private tally(batch: Pending[], results: BulkResult[], totals: ImportTotals): Reject[] {
+    const rejects: Reject[] = [];
+    let at = 0;
+    for (const pending of batch) {
+      const result = pending.command ? results[at++]! : undefined;
+      const reason = pending.reject ?? (result?.status === 'refused' ? reasonOf(result.error) : undefined);
+      if (reason) {
+        rejects.push({ row: pending.source.row, line: pending.source.line, record: pending.source.record, reason });
+        totals.rejected++;
+      } else if (result?.status === 'duplicate') totals.duplicates++;
+      else totals.recorded++;
+    }
+    return rejects;
+  }
+
+  private rememberRefs(batch: Pending[], results: BulkResult[]): void {
+    let at = 0;
+    for (const pending of batch) {
+      if (!pending.command) continue;
+      const result = results[at++]!;
+      const ref = pending.source.record.ref;
+      if (ref !== undefined && result.status !== 'refused' && result.nationalId) this.refs.set(ref, result.nationalId);
+    }
+  }
+}
+
+const toLines = (rejects: Reject[]): string => rejects.map((reject) => `${JSON.stringify(reject)}\n`).join('');

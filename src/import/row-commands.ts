@@ -1,0 +1,162 @@
+import type { BulkCommand, PersonRef } from '../bulk/bulk-commands';
+import type { EnrolmentSourceKind, Residency, Sex, CertifierKind } from '../domain/person/person-events';
+import { InvalidValue } from '../domain/shared/domain-error';
+
+/**
+ * The column mapping of docs/import.md: which columns each kind of row reads, and the domain
+ * field each one fills. Values are passed as written; the decider checks them as it checks the
+ * API's (so a bad date or ID is refused with the same code), and a refusal names the column.
+ */
+export const columnsByKind = {
+  enrolment: [
+    'ref', 'national_id', 'given', 'father', 'grandfather', 'family', 'latin', 'sex', 'date_of_birth', 'place_of_birth',
+    'nationality', 'residency', 'mother_given', 'mother_father', 'mother_grandfather', 'mother_family',
+    'mother_id', 'mother_ref', 'father_id', 'father_ref', 'source_kind', 'source_ref',
+  ],
+  death: ['national_id', 'person_ref', 'date_of_death', 'place_of_death', 'cause_icd10', 'certifier_kind', 'certifier_ref', 'source_ref'],
+  marriage: ['husband_id', 'husband_ref', 'wife_id', 'wife_ref', 'date_of_marriage', 'place', 'contract_ref', 'source_ref'],
+} as const;
+
+export type RowKind = keyof typeof columnsByKind;
+export const allColumns = new Set<string>(['kind', ...Object.values(columnsByKind).flat()]);
+
+/** The column a domain field came from, so a reject names what the operator can fix. */
+const columnOfField: Record<string, string> = {
+  nationalId: 'national_id',
+  'name.given': 'given',
+  'name.father': 'father',
+  'name.grandfather': 'grandfather',
+  'name.family': 'family',
+  'name.latin': 'latin',
+  sex: 'sex',
+  dateOfBirth: 'date_of_birth',
+  placeOfBirth: 'place_of_birth',
+  nationality: 'nationality',
+  residency: 'residency',
+  'motherName.given': 'mother_given',
+  'motherName.father': 'mother_father',
+  'motherName.grandfather': 'mother_grandfather',
+  'motherName.family': 'mother_family',
+  motherId: 'mother_id',
+  fatherId: 'father_id',
+  'source.kind': 'source_kind',
+  dateOfDeath: 'date_of_death',
+  placeOfDeath: 'place_of_death',
+  causeIcd10: 'cause_icd10',
+  'certifier.kind': 'certifier_kind',
+  date: 'date_of_marriage',
+  place: 'place',
+  'spouses[0]': 'husband_id',
+  'spouses[1]': 'wife_id',
+};
+
+export const columnOf = (field: string | undefined): string | undefined =>
+  field === undefined ? undefined : allColumns.has(field) ? field : columnOfField[field];
+
+const invalid = (column: string, code: string, message: string) => new InvalidValue(column, code, message);
+
+export function kindOf(record: Record<string, string>): RowKind {
+  const kind = record.kind;
+  if (kind !== undefined && kind in columnsByKind) return kind as RowKind;
+  throw invalid('kind', 'IMPORT.KIND', `kind must be one of ${Object.keys(columnsByKind).join(', ')} (got ${JSON.stringify(kind ?? '')})`);
+}
+
+/** Columns a row of this kind does not read: a misspelt header would otherwise drop data silently. */
+export function assertKnownColumns(record: Record<string, string>, kind: RowKind): void {
+  const known = new Set<string>(['kind', ...columnsByKind[kind]]);
+  const unknown = Object.keys(record).filter((column) => !known.has(column));
+  if (unknown.length > 0) {
+    throw invalid(unknown[0]!, 'IMPORT.UNKNOWN_COLUMN', `a ${kind} row does not read ${unknown.join(', ')}`);
+  }
+}
+
+function required(record: Record<string, string>, column: string, fallback?: string): string {
+  const value = record[column] ?? (fallback === undefined ? undefined : record[fallback]);
+  if (value === undefined) {
+    throw invalid(column, 'VALUE.REQUIRED', `${column}${fallback ? ` (or ${fallback})` : ''} must not be blank`);
+  }
+  return value;
+}
+
+/** A person named by national ID or by the `ref` of an enrolment row; one of the two, never both. */
+function personOf(
+  record: Record<string, string>,
+  [idColumn, refColumn]: [string, string],
+  refOf: (ref: string) => PersonRef,
+  needed: boolean,
+): PersonRef | undefined {
+  const [id, ref] = [record[idColumn], record[refColumn]];
+  if (id !== undefined && ref !== undefined) {
+    throw invalid(refColumn, 'IMPORT.AMBIGUOUS_PERSON', `give ${idColumn} or ${refColumn}, not both`);
+  }
+  if (id === undefined && ref === undefined && needed) {
+    throw invalid(idColumn, 'VALUE.REQUIRED', `${idColumn} or ${refColumn} must not be blank`);
+  }
+  return id ?? (ref === undefined ? undefined : refOf(ref));
+}
+
+const optional = <T extends object>(value: unknown, then: T): T | object => (value === undefined ? {} : then);
+
+/** The bulk command a row means (without its key and IDs), or an `InvalidValue` naming a column. */
+export function commandOfRow(record: Record<string, string>, kind: RowKind, refOf: (ref: string) => PersonRef): BulkCommand {
+  assertKnownColumns(record, kind);
+  switch (kind) {
+    case 'enrolment': {
+      const r = record;
+      const motherId = personOf(r, ['mother_id', 'mother_ref'], refOf, false);
+      const fatherId = personOf(r, ['father_id', 'father_ref'], refOf, false);
+      const hasMotherName = ['mother_given', 'mother_father', 'mother_grandfather', 'mother_family'].some((c) => r[c] !== undefined);
+      return {
+        type: 'EnrolPerson',
+        ...optional(r.ref, { ref: r.ref }),
+        data: {
+          ...optional(r.national_id, { nationalId: r.national_id }),
+          name: {
+            given: r.given!,
+            father: r.father!,
+            grandfather: r.grandfather!,
+            family: r.family!,
+            ...optional(r.latin, { latin: r.latin }),
+          },
+          sex: r.sex as Sex,
+          dateOfBirth: r.date_of_birth!,
+          placeOfBirth: r.place_of_birth!,
+          nationality: r.nationality!,
+          residency: r.residency as Residency,
+          ...(hasMotherName && {
+            motherName: {
+              given: r.mother_given!,
+              ...optional(r.mother_father, { father: r.mother_father }),
+              ...optional(r.mother_grandfather, { grandfather: r.mother_grandfather }),
+              family: r.mother_family!,
+            },
+          }),
+          ...optional(motherId, { motherId }),
+          ...optional(fatherId, { fatherId }),
+          source: { kind: (r.source_kind ?? 'legacy-register') as EnrolmentSourceKind, reference: required(r, 'source_ref') },
+        },
+      } as BulkCommand;
+    }
+    case 'death':
+      return {
+        type: 'RegisterDeath',
+        nationalId: personOf(record, ['national_id', 'person_ref'], refOf, true)!,
+        data: {
+          dateOfDeath: record.date_of_death!,
+          placeOfDeath: record.place_of_death!,
+          causeIcd10: record.cause_icd10!,
+          certifier: { kind: record.certifier_kind as CertifierKind, reference: required(record, 'certifier_ref', 'source_ref') },
+        },
+      } as BulkCommand;
+    case 'marriage':
+      return {
+        type: 'RegisterMarriage',
+        spouses: [personOf(record, ['husband_id', 'husband_ref'], refOf, true)!, personOf(record, ['wife_id', 'wife_ref'], refOf, true)!],
+        data: {
+          date: record.date_of_marriage!,
+          place: record.place!,
+          contractReference: required(record, 'contract_ref', 'source_ref'),
+        },
+      };
+  }
+}

@@ -1,0 +1,40 @@
+import { createHash } from 'node:crypto';
+import { createReadStream } from 'node:fs';
+import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '../bulk/command-ids';
+
+/**
+ * A row's idempotency key is a hash of what it says (its kind and values, in any column order),
+ * not of where it sits: the same legacy record imported again, from this file or an edited
+ * copy, is recognised in the ledger and recorded once. Two rows saying the same are one record.
+ */
+export function rowKey(record: Record<string, string>): string {
+  const canonical = JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return `import:${createHash('sha256').update(canonical).digest('base64url').slice(0, 32)}`;
+}
+
+/** Event and command IDs per file and row, so a resumed import writes the log an uninterrupted one would. */
+const EVENTS_PER_ROW = 16;
+const COMMAND_SLOT = 14;
+const PROGRESS_SLOT = 15;
+
+export function rowIds(fileSha256: string, row: number, key: string): CommandIds {
+  return {
+    commandId: () => sequentialUuid(fileSha256, row * EVENTS_PER_ROW + COMMAND_SLOT),
+    eventId: (index) => {
+      if (index >= COMMAND_SLOT) throw new Error(`a row records at most ${COMMAND_SLOT} events`);
+      return sequentialUuid(fileSha256, row * EVENTS_PER_ROW + index);
+    },
+    // From the record's key, not its place: the same record gets the same national ID from any file.
+    nationalId: (attempt) => seededNationalId(key, attempt),
+    marriageId: () => seededUuid(key),
+  };
+}
+
+export const progressEventId = (fileSha256: string, rowsDone: number): string =>
+  sequentialUuid(fileSha256, rowsDone * EVENTS_PER_ROW + PROGRESS_SLOT);
+
+export async function sha256OfFile(path: string): Promise<string> {
+  const hash = createHash('sha256');
+  for await (const chunk of createReadStream(path)) hash.update(chunk as Buffer);
+  return hash.digest('hex');
+}
