@@ -116,6 +116,7 @@ export class CountryGenerator {
   private readonly byYear: YearFigures[] = [];
   private readonly duplicatePairs: Array<[string, string]> = [];
   private pending: Pending[] = [];
+  private readonly recorded: Partial<Record<SynthCommand['type'], number>> = {};
   private order = 0;
   private seq = 0;
   private employmentCounter = 0;
@@ -171,6 +172,7 @@ export class CountryGenerator {
         prng: 'sfc32 seeded by cyrb128',
       },
       counts: { ...this.counts, spellingVariants: { ...this.counts.spellingVariants } },
+      recorded: { ...this.recorded },
       years: this.byYear,
       duplicatePairs: this.duplicatePairs,
     };
@@ -189,6 +191,7 @@ export class CountryGenerator {
     let i = 0;
     for (; i < this.pending.length && this.pending[i]!.day < until; i++) {
       const { day, command } = this.pending[i]!;
+      this.recorded[command.type] = (this.recorded[command.type] ?? 0) + 1;
       yield { seq: this.seq++, at: instantOf(day), command };
     }
     this.pending = this.pending.slice(i);

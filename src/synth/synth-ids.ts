@@ -9,14 +9,14 @@ const hex = (value: number, width: number) => value.toString(16).padStart(width,
 
 /**
  * A UUIDv7-shaped event ID: the 48-bit millisecond timestamp of the step's recording instant,
- * the event's index in its command as `rand_a`, and the step's sequence number as `rand_b`.
+ * then the step's sequence number (60 bits), then the event's index in its command (12 bits).
  * Time-ordered like the API's UUIDv7 (the log's index stays append-only) and unique in a run by
  * construction. `index` 0xfff is the command ID.
  */
 export function synthEventId(at: string, seq: number, index: number): string {
   const ms = hex(Date.parse(at), 12);
   const s = hex(seq, 15);
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${hex(index & 0xfff, 3)}-8${s.slice(0, 3)}-${s.slice(3, 15)}`;
+  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${s.slice(0, 3)}-8${s.slice(3, 6)}-${s.slice(6, 15)}${hex(index & 0xfff, 3)}`;
 }
 
 export const synthCommandId = (at: string, seq: number): string => synthEventId(at, seq, 0xfff);

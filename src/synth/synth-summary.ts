@@ -71,7 +71,10 @@ export interface SynthSummary {
     mortalityModel: string;
     prng: string;
   };
+  /** What happened (some of it still unregistered at the end: `counts.notYetRecorded`). */
   counts: SynthCounts;
+  /** Commands in the stream, by type: what a ledger that refuses nothing records. */
+  recorded: Partial<Record<string, number>>;
   years: YearFigures[];
   duplicatePairs: Array<[string, string]>;
   /** Filled by the loader: what the ledger recorded and refused. */
