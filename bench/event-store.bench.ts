@@ -96,12 +96,12 @@ async function storeEventsPerSecond(
 }
 
 /** The physical limit: prepared inserts of already serialised rows, `rowsPerTransaction` per commit. */
-function rawRowsPerSecond(file: string, rowsPerTransaction: number, durationMs: number): number {
+function rawRowsPerSecond(file: string, rowsPerTransaction: number, durationMs: number, sample: NewEvent = birth()): number {
   const db = openEventDatabase(file);
   const insert = db.prepare(
     `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES (?, ?, 0, ?, ?, ?, ?)`,
   );
-  const { type, data, metadata } = birth();
+  const { type, data, metadata } = sample;
   const [json, metadataJson] = [JSON.stringify(data), JSON.stringify(metadata)];
   const commit = db.transaction(() => {
     for (let i = 0; i < rowsPerTransaction; i++) {
@@ -168,3 +168,7 @@ if (require.main === module) {
 /** The physical limit a single durable registration is compared against, for the HTTP benchmarks. */
 export const rawSingleRowCommitsPerSecond = (file: string, durationMs: number): number =>
   rawRowsPerSecond(file, 1, durationMs);
+
+/** Raw batched inserts of rows shaped like `sample`: the baseline for a bulk path writing such events. */
+export const rawBatchedRowsPerSecond = (file: string, rowsPerTransaction: number, durationMs: number, sample: NewEvent): number =>
+  rawRowsPerSecond(file, rowsPerTransaction, durationMs, sample);

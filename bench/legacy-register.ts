@@ -1,6 +1,6 @@
-import { verhoeffCheckDigit } from '../../src/domain/shared/verhoeff';
+import { verhoeffCheckDigit } from '../src/domain/shared/verhoeff';
 
-/** Rows of a legacy register as docs/import.md maps them, and the files that hold them. */
+/** Rows of a legacy register as docs/import.md maps them, and the files that hold them: for the import bench and tests. */
 export type Row = Record<string, string | undefined>;
 
 const given = { F: ['فاطمة', 'خديجة', 'مريم', 'عائشة', 'زينب'], M: ['محمد', 'علي', 'حسن', 'عمر', 'سالم'] };

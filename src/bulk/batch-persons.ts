@@ -1,10 +1,13 @@
-import type { PersonEvent } from '../domain/person/person-events';
-import { evolve, stateOf, type PersonState } from '../domain/person/person-state';
+import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
+import { stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
 
 interface BatchPerson {
+  /** Recomputed when asked for after new events landed: most persons are not read again in their batch. */
   state: PersonState;
+  log: RecordedPersonEvent[];
+  stale: boolean;
   /** The stream's revision when loaded: every write of the batch expects it. */
   revision: ExpectedRevision;
   /** Idempotency keys of the stream's events, loaded and decided. */
@@ -22,16 +25,27 @@ interface BatchPerson {
 export class BatchPersons {
   private readonly persons = new Map<string, BatchPerson>();
 
-  constructor(private readonly store: EventStore) {}
+  /**
+   * `assumeNew`: streams of national IDs the batch draws are taken to be empty without a read
+   * (as the API's registrations do); the append's `no_stream` catches the rare one in use, and
+   * the recorder then decides the batch again reading them.
+   */
+  constructor(
+    private readonly store: EventStore,
+    readonly assumeNew: boolean,
+  ) {}
 
-  async load(nationalId: string): Promise<BatchPerson> {
+  async load(nationalId: string, drawn = false): Promise<BatchPerson> {
     const known = this.persons.get(nationalId);
     if (known) return known;
-    const events = await this.store.readStream(personStreamId(nationalId));
+    const events = drawn && this.assumeNew ? [] : await this.store.readStream(personStreamId(nationalId));
     const keys = new Set<string>();
     for (const event of events) if (event.metadata.idempotencyKey) keys.add(event.metadata.idempotencyKey);
+    const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
-      state: stateOf(events.map(toRecordedPersonEvent)),
+      state: stateOf(log),
+      log,
+      stale: false,
       revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
       pending: [],
@@ -41,8 +55,16 @@ export class BatchPersons {
     return person;
   }
 
-  async stateOf(nationalId: string): Promise<PersonState> {
-    return (await this.load(nationalId)).state;
+  async stateOf(nationalId: string, drawn = false): Promise<PersonState> {
+    return this.current(await this.load(nationalId, drawn));
+  }
+
+  private current(person: BatchPerson): PersonState {
+    if (person.stale) {
+      person.state = stateOf(person.log);
+      person.stale = false;
+    }
+    return person.state;
   }
 
   /** Already loaded; `load` first. */
@@ -60,7 +82,8 @@ export class BatchPersons {
   apply(nationalId: string, events: PersonEvent[], stamped: NewEvent[], recordedAt: string): void {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
-      person.state = evolve(person.state, { eventId: stamped[i]!.id, recordedAt, event });
+      person.log = [...person.log, { eventId: stamped[i]!.id, recordedAt, event }];
+      person.stale = true;
       person.pending.push(stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
       if (key) person.keys.add(key);

@@ -121,9 +121,9 @@ async function newNationalId(
   const draws = given === undefined ? 8 : 1;
   for (let attempt = 0; attempt < draws; attempt++) {
     const nationalId = given ?? ids.nationalId(attempt);
-    const person = await persons.load(nationalId);
+    const state = await persons.stateOf(nationalId, true);
     if (persons.hasKey(nationalId, key)) return { duplicate: true, nationalId };
-    if (given !== undefined || person.state.log.length === 0) return nationalId;
+    if (given !== undefined || state.log.length === 0) return nationalId;
   }
   throw new Error(`no unused national ID in ${draws} draws`);
 }

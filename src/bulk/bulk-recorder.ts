@@ -3,13 +3,13 @@ import { EVENT_STORE, POLICY } from '../app/tokens';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { DomainError } from '../domain/shared/domain-error';
-import { WrongExpectedRevision, type EventStore, type StreamWrite } from '../event-store/event-store.port';
+import { WrongExpectedRevision, type EventStore, type NewEvent, type StreamWrite } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { toNewEvents } from '../ledger/person-stream';
 import { BatchPersons } from './batch-persons';
 import { decideBulk, type BatchContext } from './bulk-decide';
 import type { BulkAgency, BulkCommand, BulkResult, RecordedFacts } from './bulk-commands';
-import { randomIds } from './command-ids';
+import { randomIds, type CommandIds } from './command-ids';
 
 export interface BulkRecordOptions {
   /** Who records the facts (a command's own `agency` wins). */
@@ -23,7 +23,11 @@ export interface BulkRecordOptions {
   alsoAppend?: (results: BulkResult[]) => StreamWrite[];
 }
 
-/** A concurrent writer changed a stream the batch read: decided again on fresh state. */
+/**
+ * The first attempt takes drawn national IDs to be unused without reading their streams; when the
+ * append finds one in use (or a concurrent writer changed a stream the batch read), the batch is
+ * decided again reading everything, on fresh state.
+ */
 const maxAttempts = 3;
 
 /**
@@ -42,7 +46,7 @@ export class BulkRecorder {
 
   async record(commands: BulkCommand[], options: BulkRecordOptions): Promise<BulkResult[]> {
     for (let attempt = 1; ; attempt++) {
-      const { results, writes } = await this.decideAll(commands, options);
+      const { results, writes } = await this.decideAll(commands, options, attempt === 1);
       const extra = options.alsoAppend?.(results) ?? [];
       const all = [...writes, ...extra];
       if (all.every((write) => write.events.length === 0)) return results;
@@ -59,10 +63,14 @@ export class BulkRecorder {
     }
   }
 
-  private async decideAll(commands: BulkCommand[], options: BulkRecordOptions): Promise<{ results: BulkResult[]; writes: StreamWrite[] }> {
+  private async decideAll(
+    commands: BulkCommand[],
+    options: BulkRecordOptions,
+    assumeNew: boolean,
+  ): Promise<{ results: BulkResult[]; writes: StreamWrite[] }> {
     const now = options.now ?? new Date().toISOString();
     const ctx: BatchContext = {
-      persons: new BatchPersons(this.store),
+      persons: new BatchPersons(this.store, assumeNew),
       store: this.store,
       gazetteer: this.gazetteer,
       policy: this.policy,
@@ -84,12 +92,12 @@ export class BulkRecorder {
         const commandId = ids.commandId();
         let index = 0;
         const facts: RecordedFacts[] = outcome.events.map(([nationalId, events]) => {
-          const stamped = toNewEvents(events, metadata, commandId).map((event) => ({ ...event, id: ids.eventId(index++) }));
+          const stamped = withIds(toNewEvents(events, metadata, commandId), ids, () => index++);
           ctx.persons.apply(nationalId, events, stamped, now);
           return { nationalId, eventIds: stamped.map((event) => event.id) };
         });
         if (outcome.system) {
-          systemWrites.push({ ...outcome.system, events: outcome.system.events.map((event) => ({ ...event, id: ids.eventId(index++) })) });
+          systemWrites.push({ ...outcome.system, events: withIds(outcome.system.events, ids, () => index++) });
         }
         ctx.persons.markRead(outcome.read);
         if ('ref' in command && command.ref !== undefined && outcome.nationalId) ctx.refs.set(command.ref, outcome.nationalId);
@@ -117,4 +125,10 @@ function metadataOf(agency: BulkAgency, now: string, key: string | undefined): C
     ...(agency.officeArea !== undefined && { officeArea: agency.officeArea }),
     ...(key !== undefined && { idempotencyKey: key }),
   };
+}
+
+/** Events keep the time-ordered IDs `toNewEvents` drew unless the command brings its own. */
+function withIds(events: NewEvent[], ids: CommandIds, nextIndex: () => number): NewEvent[] {
+  const eventId = ids.eventId;
+  return eventId ? events.map((event) => ({ ...event, id: eventId(nextIndex()) })) : events;
 }

@@ -1,6 +1,5 @@
 import { createHash, randomInt, randomUUID } from 'node:crypto';
 import { issueNationalId } from '../domain/shared/national-id';
-import { newEventId } from '../event-store/event-id';
 
 /**
  * The identifiers the ledger issues while recording one command. The API draws them at random;
@@ -10,8 +9,8 @@ import { newEventId } from '../event-store/event-id';
 export interface CommandIds {
   /** Groups the command's events across streams (`metadata.commandId`). */
   commandId(): string;
-  /** The ID of the command's `index`-th event (its person events in order, then its system events). */
-  eventId(index: number): string;
+  /** The ID of the command's `index`-th event (its person events in order, then its system events); time-ordered UUIDv7s when absent. */
+  eventId?(index: number): string;
   /** The national ID to try at the `attempt`-th draw (0, 1...): a draw already in use is skipped. */
   nationalId(attempt: number): string;
   marriageId(): string;
@@ -19,7 +18,6 @@ export interface CommandIds {
 
 export const randomIds = (): CommandIds => ({
   commandId: () => randomUUID(),
-  eventId: () => newEventId(),
   nationalId: () => issueNationalId(() => randomInt(10)),
   marriageId: () => randomUUID(),
 });

@@ -85,11 +85,14 @@ export class LegacyImport {
     const flush = async (complete: boolean) => {
       const commands = batch.filter((p) => p.command).map((p) => p.command!);
       const handled = batch;
-      const next = { ...totals, rowsDone: handled.length ? handled[handled.length - 1]!.source.row : totals.rowsDone };
+      const rowsDone = handled.length ? handled[handled.length - 1]!.source.row : totals.rowsDone;
+      let next = totals;
       let rejects: Reject[] = [];
       const results = await this.recorder.record(commands, {
         agency: options.agency,
         alsoAppend: (results) => {
+          // Called again if the recorder decides the batch again: count from the totals before it.
+          next = { ...totals, rowsDone };
           rejects = this.tally(handled, results, next);
           return [progressWrite(progressEventId(sha256, next.rowsDone), file, revision, next, complete, rejects)];
         },

@@ -8,7 +8,7 @@ import { Gazetteer } from '../../src/gazetteer/gazetteer';
 import type { Reject } from '../../src/import/import-checkpoint';
 import { LegacyImport, type ImportOptions } from '../../src/import/legacy-import';
 import { makeTempDir } from '../event-store/temp-dir';
-import { deathRow, enrolmentRow, familyRegister, marriageRow, toCsv, toNdjson, unusedNationalId, type Row } from './legacy-rows';
+import { deathRow, enrolmentRow, familyRegister, marriageRow, toCsv, toNdjson, unusedNationalId, type Row } from '../../bench/legacy-register';
 
 const agency = { registrar: 'legacy-import', office: 'LY-BA-03-OFF1', officeArea: 'LY-BA-03' };
 
