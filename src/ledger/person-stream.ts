@@ -1,9 +1,9 @@
-import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
+import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../domain/person/person-events';
 import { stateOf, type PersonState } from '../domain/person/person-state';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { newEventId } from '../event-store/event-id';
 import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port';
-import { currentVersionOf, upcast } from '../domain/events/upcasters';
+import { personEventVersions, upcast } from '../domain/events/upcasters';
 
 /** One stream per person, named by national ID. */
 export const personStreamId = (nationalId: string): string => `person-${nationalId}`;
@@ -16,7 +16,10 @@ export function toRecordedPersonEvent(event: RecordedEvent): RecordedPersonEvent
   return {
     eventId: event.id,
     recordedAt: event.recordedAt,
-    event: { type: event.type, data: upcast(event.type, event.metadata.schemaVersion, event.data) } as PersonEvent,
+    event: {
+      type: event.type,
+      data: upcast(event.type as PersonEventType, event.metadata.schemaVersion, event.data),
+    } as PersonEvent,
   };
 }
 
@@ -41,7 +44,7 @@ export function toNewEvents(events: PersonEvent[], metadata: CommandMetadata, co
     type: event.type,
     data: event.data,
     metadata: {
-      schemaVersion: currentVersionOf(event.type),
+      schemaVersion: personEventVersions[event.type],
       registrar: metadata.registrar,
       ...(metadata.office ? { office: metadata.office } : {}),
       ...(metadata.idempotencyKey ? { idempotencyKey: metadata.idempotencyKey } : {}),
