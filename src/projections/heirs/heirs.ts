@@ -119,9 +119,12 @@ export function heirsOf(deceased: DeceasedPerson, kin: Kinfolk, posthumousDays: 
   };
 }
 
-/** Who a loader must read for `heirsOf`, beyond the deceased: spouses, parents, and their children. */
-export const heirRelativesOf = (deceased: RegisteredPerson): { persons: string[]; parents: string[] } => ({
-  persons: deceased.marriages.map(({ spouseId }) => spouseId),
-  parents: [deceased.nationalId, deceased.motherId, deceased.fatherId].filter((id): id is string => !!id),
-});
+/**
+ * Who a loader must read for `heirsOf` first: spouses and parents (`persons`), and the children of
+ * the deceased and of each parent (`parents`); then the children of every predeceased descendant.
+ */
+export function heirRelativesOf(deceased: RegisteredPerson): { persons: string[]; parents: string[] } {
+  const parents = [deceased.motherId, deceased.fatherId].filter((id): id is string => !!id);
+  return { persons: [...deceased.marriages.map(({ spouseId }) => spouseId), ...parents], parents: [deceased.nationalId, ...parents] };
+}
 

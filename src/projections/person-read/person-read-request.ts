@@ -76,22 +76,27 @@ function knownAtOf(value: unknown): Parsed<string> {
   return { value: new Date(Date.parse(value as string)).toISOString() };
 }
 
-const PARAMETERS = ['purpose', 'caseReference', 'asOf', 'knownAt'];
+export type ReadPointParameter = 'asOf' | 'knownAt';
+const ALL_POINTS: ReadPointParameter[] = ['asOf', 'knownAt'];
 
 /** A misspelt `asof` would otherwise read today's state and look like an answer about that day. */
-function unknownParameters(query: Record<string, unknown>): Array<Parsed<never>> {
+function unknownParameters(query: Record<string, unknown>, parameters: string[]): Array<Parsed<never>> {
   return Object.keys(query)
-    .filter((name) => !PARAMETERS.includes(name))
-    .map((field) => ({ problem: { field, rule: 'unknown', message: `${field} is not a parameter of person reads (${PARAMETERS.join(', ')})` } }));
+    .filter((name) => !parameters.includes(name))
+    .map((field) => ({ problem: { field, rule: 'unknown', message: `${field} is not a parameter of this read (${parameters.join(', ')})` } }));
 }
 
-/** Throws a 400 naming every field that is missing, malformed or unknown. */
-export function personReadRequestOf(raw: RawPersonRead): PersonReadRequest {
+/**
+ * Throws a 400 naming every field that is missing, malformed or unknown. `points` are the read
+ * point parameters the route takes (heirs stand on the day of death, so they take no `asOf`).
+ */
+export function personReadRequestOf(raw: RawPersonRead, points: ReadPointParameter[] = ALL_POINTS): PersonReadRequest {
   const purpose = declared(raw, 'purpose', 'X-Purpose', true);
   const caseReference = declared(raw, 'caseReference', 'X-Case-Reference', raw.reader.role === 'court');
-  const asOf = asOfOf(raw.query.asOf);
-  const knownAt = knownAtOf(raw.query.knownAt);
-  const problems = [purpose, caseReference, asOf, knownAt, ...unknownParameters(raw.query)].flatMap(({ problem }) => (problem ? [problem] : []));
+  const parameters = ['purpose', 'caseReference', ...points];
+  const asOf = points.includes('asOf') ? asOfOf(raw.query.asOf) : {};
+  const knownAt = points.includes('knownAt') ? knownAtOf(raw.query.knownAt) : {};
+  const problems = [purpose, caseReference, asOf, knownAt, ...unknownParameters(raw.query, parameters)].flatMap(({ problem }) => (problem ? [problem] : []));
   if (problems.length > 0) throw badRequest(problems);
   return {
     reader: raw.reader,
