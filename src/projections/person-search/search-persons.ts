@@ -3,6 +3,19 @@ import { PERSON_SEARCH, type PersonSearchDocument } from './search-document';
 import { wordPrefixRange } from './search-keys';
 import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from './search-ranking';
 
+/**
+ * Ranking reads every candidate, so a query must narrow to at most this many before it is
+ * ranked. At national scale "محمد محمد" alone names tens of thousands; the answer is then how
+ * many, and a request to add the birth year, the mother's name or another part of the name.
+ */
+export const RANKED_LIMIT = 1_000;
+
+export interface TooBroad {
+  tooBroad: true;
+  /** Candidates the index found (an upper bound on the matches). */
+  candidates: number;
+}
+
 export interface SearchPage {
   total: number;
   page: number;
@@ -31,14 +44,22 @@ export function lookupsOf(criteria: SearchCriteria): Array<Record<string, Condit
   ];
 }
 
-/** Every candidate the lookups find, scored and ranked; the page asked for, with the total. */
+/**
+ * Every candidate the lookups find, scored and ranked; the page asked for, with the total. The
+ * lookups are counted first on their indexes alone, so a query too broad to rank costs little.
+ */
 export async function searchPersons(
   models: ReadModelStore,
   criteria: SearchCriteria,
   page: { page: number; pageSize: number },
-): Promise<SearchPage> {
+  limit = RANKED_LIMIT,
+): Promise<SearchPage | TooBroad> {
+  const lookups = lookupsOf(criteria);
+  let counted = 0;
+  for (const where of lookups) counted += await models.count(PERSON_SEARCH, where);
+  if (counted > limit) return { tooBroad: true, candidates: counted };
   const candidates = new Map<string, PersonSearchDocument>();
-  for (const where of lookupsOf(criteria)) {
+  for (const where of lookups) {
     for (const document of await models.find<PersonSearchDocument>(PERSON_SEARCH, { where })) {
       candidates.set(document.id, document);
     }
