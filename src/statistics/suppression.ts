@@ -4,15 +4,19 @@
  * be, published (a row or column total, the grand total, a coarser age group that another output
  * publishes). Rules:
  *
- * 1. Primary: every cell below the threshold is suppressed, zeros included.
- * 2. Complementary: in every line that holds suppressed cells, the suppressed cells must be at least
- *    two and add up to at least the threshold; otherwise the smallest published cell of the line
- *    is suppressed too, again and again. A line whose cells are then all suppressed and still add
- *    up to less than the threshold has its total suppressed (it is itself a small cell).
+ * 1. Primary: every cell from 1 to threshold − 1 is suppressed. A zero is published: it says
+ *    that nobody is there, which tells nothing about a person; and since zeros are shown, a
+ *    reader knows each suppressed cell holds at least one person, so complements are never zero.
+ * 2. Complementary: a line that holds suppressed cells and whose total is published must not give
+ *    any of them away. Its total minus its published cells is the sum S of its c suppressed cells,
+ *    each at least 1, so each lies in [1, S − c + 1]; we require c ≥ 2 and S − c + 1 ≥ threshold,
+ *    so every suppressed cell could hold any value from 1 to the threshold. Until that holds, the
+ *    smallest published non-zero cell of the line is suppressed too. A line where it cannot hold
+ *    (no published cell is left) has its total suppressed.
  * 3. Repeat until no line changes, since a complement may break another line.
  *
  * So a published line total minus its published cells gives only the sum of two or more hidden
- * cells, a sum that itself passes the threshold, and never a single hidden cell.
+ * cells, never a single one, nor an interval narrow enough to guess one.
  */
 export interface Protected {
   /** The cell, or null when suppressed. */
@@ -23,8 +27,11 @@ export interface Protected {
 
 export const DEFAULT_THRESHOLD = 5;
 
+/** c hidden cells of sum S, each at least 1: each could be anything in [1, S − c + 1]. */
+const safe = (count: number, sum: number, threshold: number) => count >= 2 && sum - count + 1 >= threshold;
+
 export function protectTable(values: readonly number[], lines: ReadonlyArray<readonly number[]>, threshold: number): Protected {
-  const hidden = values.map((value) => value < threshold);
+  const hidden = values.map((value) => value > 0 && value < threshold);
   let changed = true;
   while (changed) {
     changed = false;
@@ -32,9 +39,9 @@ export function protectTable(values: readonly number[], lines: ReadonlyArray<rea
       let count = 0;
       let sum = 0;
       for (const i of line) if (hidden[i]) (count++, (sum += values[i]!));
-      while (count > 0 && (count === 1 || sum < threshold)) {
+      while (count > 0 && !safe(count, sum, threshold)) {
         let smallest = -1;
-        for (const i of line) if (!hidden[i] && (smallest < 0 || values[i]! < values[smallest]!)) smallest = i;
+        for (const i of line) if (!hidden[i] && values[i]! > 0 && (smallest < 0 || values[i]! < values[smallest]!)) smallest = i;
         if (smallest < 0) break;
         hidden[smallest] = true;
         count++;
@@ -44,8 +51,11 @@ export function protectTable(values: readonly number[], lines: ReadonlyArray<rea
     }
   }
   const lineTotals = lines.map((line) => {
-    const total = line.reduce((sum, i) => sum + values[i]!, 0);
-    return total < threshold && line.some((i) => hidden[i]) ? null : total;
+    let count = 0;
+    let sum = 0;
+    let total = 0;
+    for (const i of line) (total += values[i]!), hidden[i] && (count++, (sum += values[i]!));
+    return count === 0 || safe(count, sum, threshold) ? total : null;
   });
   return { cells: values.map((value, i) => (hidden[i] ? null : value)), lineTotals };
 }
