@@ -11,7 +11,7 @@ import type { PersonState } from '../domain/person/person-state';
 import { requireRegistered } from '../domain/person/registration';
 import { isAreaCode } from '../domain/shared/area-code';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
-import { Conflict, NotFound } from '../domain/shared/domain-error';
+import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error';
 import { parseNationalId } from '../domain/shared/national-id';
 import type { EventStore, StreamWrite } from '../event-store/event-store.port';
 import type { Gazetteer } from '../gazetteer/gazetteer';
@@ -182,13 +182,24 @@ async function kinOfSpouses(spouses: string[], states: PersonState[], ctx: Batch
   return { kin, read };
 }
 
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+/** Marriage IDs are UUIDs, as the ledger issues them: the API's divorce route takes nothing else. */
+function assertMarriageIdFormat(marriageId: string): void {
+  if (!UUID.test(marriageId)) {
+    throw new InvalidValue('marriageId', 'MARRIAGE.ID_FORMAT', `marriageId must be a UUID as the ledger issued it (got ${JSON.stringify(marriageId)})`);
+  }
+}
+
 async function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): Promise<void> {
+  assertMarriageIdFormat(marriageId);
   const used = ctx.marriages.has(marriageId) || (await ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 })).length > 0;
   if (used) throw new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
 }
 
 async function decideDivorce(command: BulkDivorce, metadata: CommandMetadata, ctx: BatchContext): Promise<Outcome> {
   const { marriageId } = command.data;
+  assertMarriageIdFormat(marriageId);
   const spouses = ctx.marriages.get(marriageId) ?? (await spousesOfMarriage(ctx.store, marriageId));
   const states = await loadSpouses(spouses, ctx);
   if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };

@@ -9,7 +9,7 @@ import { toNewEvents } from '../ledger/person-stream';
 import { BatchPersons } from './batch-persons';
 import { decideBulk, type BatchContext } from './bulk-decide';
 import type { BulkAgency, BulkCommand, BulkResult, RecordedFacts } from './bulk-commands';
-import { randomIds, type CommandIds } from './command-ids';
+import { keyedIds, randomIds, type CommandIds } from './command-ids';
 
 export interface BulkRecordOptions {
   /** Who records the facts (a command's own `agency` wins). */
@@ -81,7 +81,7 @@ export class BulkRecorder {
     const results: BulkResult[] = [];
     for (const command of commands) {
       const metadata = metadataOf(command.agency ?? options.agency, now, command.key);
-      const ids = command.ids ?? randomIds();
+      const ids = command.ids ?? (command.key === undefined ? randomIds() : keyedIds(command.key));
       try {
         const outcome = await decideBulk(command, metadata, ids, ctx);
         if ('duplicate' in outcome) {

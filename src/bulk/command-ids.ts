@@ -22,6 +22,16 @@ export const randomIds = (): CommandIds => ({
   marriageId: () => randomUUID(),
 });
 
+/**
+ * For a command with an idempotency key: the national ID draws and the marriage ID follow from
+ * the key, so the same command sent again finds the stream its first run opened.
+ */
+export const keyedIds = (key: string): CommandIds => ({
+  ...randomIds(),
+  nationalId: (attempt) => seededNationalId(key, attempt),
+  marriageId: () => seededUuid(key),
+});
+
 /** Digits drawn from SHA-256 of `seed`, bytes of 250 and up skipped so each digit is uniform. */
 function digitsOf(seed: string): () => number {
   let bytes = createHash('sha256').update(seed).digest();
