@@ -11,10 +11,12 @@ import { PersonFacts } from '../commands/shared/person-facts';
 import type { EventStore } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { HealthController } from '../operations/health.controller';
-import { queryControllers, queryHandlers } from '../projections';
+import { queryControllers, queryHandlers, queryProviders } from '../projections';
+import { ProjectionProgress } from '../read-models/engine/projection-progress';
+import { ReadSide } from '../read-models/engine/read-side';
 import { Clock } from './clock';
 import type { SijilConfig } from './config';
-import { EVENT_STORE, POLICY } from './tokens';
+import { EVENT_STORE, POLICY, READ_MODELS } from './tokens';
 
 export interface AppDependencies {
   config: SijilConfig;
@@ -22,6 +24,8 @@ export interface AppDependencies {
   gazetteer: Gazetteer;
   clock: Clock;
   agencies: AgencyRegistry;
+  /** Read models, the projection engine (started with the app) and read-your-writes. */
+  readSide: ReadSide;
   /** Routes a harness adds beside the product's (the benchmark's ceiling route). */
   extraControllers?: Type[];
 }
@@ -39,6 +43,9 @@ export class AppModule {
         { provide: Gazetteer, useValue: deps.gazetteer },
         { provide: Clock, useValue: deps.clock },
         { provide: AgencyRegistry, useValue: deps.agencies },
+        { provide: ReadSide, useValue: deps.readSide },
+        { provide: READ_MODELS, useValue: deps.readSide.readModels },
+        { provide: ProjectionProgress, useValue: deps.readSide.progress },
         { provide: APP_GUARD, useClass: AccessGuard },
         FactRecorder,
         PersonFacts,
@@ -46,6 +53,7 @@ export class AppModule {
         AmendedFacts,
         ...commandHandlers,
         ...queryHandlers,
+        ...queryProviders,
       ],
     };
   }

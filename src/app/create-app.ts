@@ -4,6 +4,11 @@ import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fa
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import type { EventStore } from '../event-store/event-store.port';
+import { projections } from '../projections';
+import { createReadModelStore } from '../read-models/create-read-model-store';
+import { ReadSide } from '../read-models/engine/read-side';
+import type { Projection } from '../read-models/projection';
+import type { ReadModelStore } from '../read-models/read-model.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { ProblemFilter } from '../http/problem.filter';
 import { requestValidation } from '../http/validation';
@@ -18,6 +23,12 @@ export interface AppParts {
   clock?: Clock;
   gazetteer?: Gazetteer;
   extraControllers?: Type[];
+  /** Where read models live; by default opened from the config (and closed with the app). */
+  readModels?: ReadModelStore;
+  /** The projections to run; the registry's by default. */
+  projections?: Projection[];
+  /** Run the projections in this process (default true; false when a worker runs them). */
+  runProjections?: boolean;
 }
 
 function serveOpenApi(app: NestFastifyApplication): void {
@@ -47,6 +58,13 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
       clock: parts.clock ?? new SystemClock(),
       gazetteer: parts.gazetteer ?? Gazetteer.load(parts.config.gazetteerPath),
       agencies: new AgencyRegistry(parts.store),
+      readSide: new ReadSide({
+        eventStore: parts.store,
+        readModels: parts.readModels ?? (await createReadModelStore(parts.config)),
+        projections: parts.projections ?? projections,
+        runProjections: parts.runProjections ?? true,
+        ownsStore: !parts.readModels,
+      }),
       extraControllers: parts.extraControllers,
     }),
     adapter,

@@ -8,6 +8,8 @@ interface ServeOptions {
   port?: string;
   data?: string;
   demo?: boolean;
+  /** False with --no-projections: a `sijil projections run` worker runs them. */
+  projections?: boolean;
 }
 
 const firstCredentialHelp = (dataDir: string) =>
@@ -20,10 +22,11 @@ export function serveCommand(): Command {
     .option('--port <port>', 'HTTP port (env PORT)')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
     .option('--demo', 'fill an empty store with a demo country')
+    .option('--no-projections', 'do not run the projections here (a `sijil projections run` worker does)')
     .action(async (options: ServeOptions) => {
       const { config, store } = await openStore(options);
       const port = options.port ? Number(options.port) : config.port;
-      const app = await createApp({ config, store });
+      const app = await createApp({ config, store, runProjections: options.projections !== false });
       if (options.demo) {
         const { seedDemoCountry } = await import('../demo/seed-demo-country');
         await seedDemoCountry(app, config);
