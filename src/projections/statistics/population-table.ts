@@ -62,6 +62,7 @@ export function populationTable(counts: Map<string, AgeCounts>, by: Breakdown, d
     }
   }
   const lines = linesOfTable(sizes);
+  const grandTotal = lines.length - 1;
   if (by.age === 'age1') {
     for (let rest = 0; rest < strides[0]!; rest++) {
       for (let g = 0; g <= OPEN_AGE5 / 5; g++) {
@@ -84,7 +85,7 @@ export function populationTable(counts: Map<string, AgeCounts>, by: Breakdown, d
     by: dims.map(({ name }) => (name === 'age' ? by.age! : name)),
     threshold,
     cells,
-    total: protectedTable.lineTotals.at(-1)!,
+    total: protectedTable.lineTotals[grandTotal]!,
     suppressedCells: protectedTable.cells.filter((cell) => cell === null).length,
   };
 }
