@@ -1,5 +1,5 @@
 import { comparePartialDates, earliestDay, latestDay } from '../../domain/shared/partial-date';
-import type { PersonSearchDocument, PersonSummary } from '../person-search/search-document';
+import type { PersonSearchDocument } from '../person-search/search-document';
 import { NAME_PARTS } from '../person-search/search-keys';
 
 /**
@@ -26,7 +26,9 @@ export type DuplicateField =
   | 'placeOfBirth'
   | 'sex';
 
-export interface DuplicateCandidate extends PersonSummary {
+export interface DuplicateScore {
+  nationalId: string;
+  dateOfBirth: string;
   score: number;
   /** The fields that agree, fully or in part (a birth date within the window, the same region). */
   matched: DuplicateField[];
@@ -55,7 +57,7 @@ function placePoints(a: string, b: string): number {
 }
 
 /** The candidate scored against the person; undefined when it is no duplicate candidate at all. */
-export function scoreDuplicate(person: PersonSearchDocument, other: PersonSearchDocument): DuplicateCandidate | undefined {
+export function scoreDuplicate(person: PersonSearchDocument, other: PersonSearchDocument): DuplicateScore | undefined {
   if (other.id === person.id || person.parts.given !== other.parts.given) return undefined;
   if (Math.abs(person.birthYear - other.birthYear) > DUPLICATE_WINDOW_YEARS) return undefined;
   let score = 0;
@@ -67,16 +69,16 @@ export function scoreDuplicate(person: PersonSearchDocument, other: PersonSearch
   };
   for (const part of NAME_PARTS) add(`name.${part}`, person.parts[part] === other.parts[part] ? NAME_POINTS[part] : 0);
   add('motherName', motherPoints(person.mother, other.mother));
-  add('dateOfBirth', birthPoints(person.summary.dateOfBirth, other.summary.dateOfBirth));
-  add('placeOfBirth', placePoints(person.summary.placeOfBirth, other.summary.placeOfBirth));
-  add('sex', person.summary.sex === other.summary.sex ? 5 : 0);
-  return score >= DUPLICATE_THRESHOLD ? { ...other.summary, score, matched } : undefined;
+  add('dateOfBirth', birthPoints(person.dateOfBirth, other.dateOfBirth));
+  add('placeOfBirth', placePoints(person.placeOfBirth, other.placeOfBirth));
+  add('sex', person.sex === other.sex ? 5 : 0);
+  return score >= DUPLICATE_THRESHOLD ? { nationalId: other.id, dateOfBirth: other.dateOfBirth, score, matched } : undefined;
 }
 
 /** Highest score first; equal scores by the nearer birth date, then national ID. */
 export function compareCandidates(birth: string) {
   const distance = (date: string) => Math.abs(Date.parse(earliestDay(date)) - Date.parse(earliestDay(birth)));
-  return (a: DuplicateCandidate, b: DuplicateCandidate): number =>
+  return (a: DuplicateScore, b: DuplicateScore): number =>
     b.score - a.score ||
     distance(a.dateOfBirth) - distance(b.dateOfBirth) ||
     comparePartialDates(a.dateOfBirth, b.dateOfBirth) ||

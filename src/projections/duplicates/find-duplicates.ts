@@ -1,7 +1,11 @@
 import type { Condition, ReadModelStore } from '../../read-models/read-model.port';
 import { PERSON_SEARCH, type PersonSearchDocument } from '../person-search/search-document';
 import { spell, wordPrefixRange } from '../person-search/search-keys';
-import { compareCandidates, DUPLICATE_WINDOW_YEARS, scoreDuplicate, type DuplicateCandidate } from './duplicate-score';
+import { summariesOf } from '../person-search/search-persons';
+import type { PersonSummary } from '../person-search/search-document';
+import { compareCandidates, DUPLICATE_WINDOW_YEARS, scoreDuplicate, type DuplicateScore } from './duplicate-score';
+
+export type DuplicateCandidate = PersonSummary & Omit<DuplicateScore, 'dateOfBirth'>;
 
 /**
  * The blocking keys a duplicate shares with the person, each a lookup on an index of the search
@@ -35,7 +39,7 @@ export async function findDuplicates(models: ReadModelStore, nationalId: string)
   const person = await models.get<PersonSearchDocument>(PERSON_SEARCH, nationalId);
   if (person === undefined) return undefined;
   const seen = new Set<string>([nationalId]);
-  const candidates: DuplicateCandidate[] = [];
+  const candidates: DuplicateScore[] = [];
   for (const where of blockingLookups(person)) {
     for (const other of await models.find<PersonSearchDocument>(PERSON_SEARCH, { where })) {
       if (seen.has(other.id)) continue;
@@ -44,6 +48,12 @@ export async function findDuplicates(models: ReadModelStore, nationalId: string)
       if (candidate !== undefined) candidates.push(candidate);
     }
   }
-  candidates.sort(compareCandidates(person.summary.dateOfBirth));
-  return { nationalId, total: candidates.length, candidates: candidates.slice(0, MAX_DUPLICATES) };
+  candidates.sort(compareCandidates(person.dateOfBirth));
+  const listed = candidates.slice(0, MAX_DUPLICATES);
+  const summaries = await summariesOf(models, listed.map((candidate) => candidate.nationalId));
+  return {
+    nationalId,
+    total: candidates.length,
+    candidates: listed.map(({ dateOfBirth: _, ...score }) => ({ ...summaries.get(score.nationalId)!, ...score })),
+  };
 }

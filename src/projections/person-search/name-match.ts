@@ -22,6 +22,8 @@ export interface NameMatch {
 
 /** The best-scoring shape the query spells, or undefined when it spells none. */
 export function matchArabicName(query: string, parts: NormalisedParts): NameMatch | undefined {
+  // Every shape starts with the given name: most candidates a prefix range returns stop here.
+  if (!query.startsWith(parts.given ?? '')) return undefined;
   let best: NameMatch | undefined;
   for (const shape of NAME_SHAPES) {
     if (spell(parts, shape) !== query) continue;

@@ -5,10 +5,11 @@ import { nationalIdOfStream, toRecordedPersonEvent } from '../../ledger/person-s
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
 import {
   PERSON_SEARCH,
-  PERSON_SEARCH_LOG,
+  PERSON_SEARCH_RECORD,
   personSearchCollections,
   searchDocumentOf,
-  type PersonSearchLogDocument,
+  summaryOf,
+  type PersonSearchRecordDocument,
 } from './search-document';
 
 /** Facts that set what a search shows; corrections and annulments count when they name one. */
@@ -52,16 +53,20 @@ export class PersonSearchProjection implements Projection {
     }
     for (const nationalId of touched) {
       const log = logs.get(nationalId)!;
-      unitOfWork.put(PERSON_SEARCH_LOG, { id: nationalId, events: log } satisfies PersonSearchLogDocument);
       const person = stateOf(log);
-      if (person.status === 'unregistered') unitOfWork.delete(PERSON_SEARCH, nationalId);
-      else unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
+      if (person.status === 'unregistered') {
+        unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log } satisfies PersonSearchRecordDocument);
+        unitOfWork.delete(PERSON_SEARCH, nationalId);
+      } else {
+        unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log, summary: summaryOf(person) } satisfies PersonSearchRecordDocument);
+        unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
+      }
     }
   }
 }
 
 /** A copy, so the stored document is never mutated. */
 async function storedLog(unitOfWork: ProjectionUnitOfWork, nationalId: string): Promise<RecordedPersonEvent[]> {
-  const stored = await unitOfWork.get<PersonSearchLogDocument>(PERSON_SEARCH_LOG, nationalId);
+  const stored = await unitOfWork.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalId);
   return stored ? [...stored.events] : [];
 }

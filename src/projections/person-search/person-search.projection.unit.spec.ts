@@ -2,7 +2,7 @@ import type { PersonEvent } from '../../domain/person/person-events';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { annulled, corrected, died, enrolled, married } from '../../../test/projections/person-log';
 import { PersonSearchProjection } from './person-search.projection';
-import { PERSON_SEARCH, PERSON_SEARCH_LOG, type PersonSearchDocument, type PersonSearchLogDocument } from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_RECORD, type PersonSearchDocument, type PersonSearchRecordDocument } from './search-document';
 import { searchPersons } from './search-persons';
 import type { SearchCriteria } from './search-ranking';
 import { applyBatch, MemoryReadModelStore } from './testing/memory-read-model';
@@ -42,14 +42,15 @@ describe('person search projection', () => {
   it('indexes an enrolment under its normalised keys and shows its summary', async () => {
     await apply(at('1', enrolled('1', { name: name('أحمد', 'علي', 'مصطفى', 'العبيدي'), sex: 'M', dateOfBirth: '1961' })));
     const document = await store.get<PersonSearchDocument>(PERSON_SEARCH, '1');
-    expect(document).toMatchObject({ full: 'احمد علي مصطفي العبيدي', birthYear: 1961, summary: { nationalId: '1', sex: 'M', status: 'alive' } });
+    expect(document).toMatchObject({ full: 'احمد علي مصطفي العبيدي', birthYear: 1961, sex: 'M', dateOfBirth: '1961' });
+    expect((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!.summary).toMatchObject({ nationalId: '1', sex: 'M', status: 'alive' });
     expect(await ids(arabic('احمد علي مصطفى العبيدى'))).toEqual(['1']);
   });
 
   it('ignores facts that do not show in a search, and streams that are not persons', async () => {
     await apply(at('1', enrolled('1')), at('1', married('m1', '2', '2005-01-01')), { ...at('1', enrolled('9')), streamId: 'marriage-m1' });
     expect([...store.collections.get(PERSON_SEARCH)!.keys()]).toEqual(['1']);
-    expect((await store.get<PersonSearchLogDocument>(PERSON_SEARCH_LOG, '1'))!.events).toHaveLength(1);
+    expect((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!.events).toHaveLength(1);
   });
 
   it('finds a person under a new name after a name change, and no longer under the old one', async () => {
@@ -97,7 +98,12 @@ describe('person search projection', () => {
     expect(await ids(arabic('محمد علي'))).toEqual(['3', '1', '2', '4']);
     expect(await ids(arabic('محمد علي', { birthYear: 1980 }))).toEqual(['3', '1', '2']);
     const second = await search(arabic('محمد علي'), { page: 2, pageSize: 3 });
-    expect(second).toMatchObject({ total: 4, page: 2, pageSize: 3, results: [{ nationalId: '4', score: 55, matched: ['given', 'father'] }] });
+    expect(second).toMatchObject({
+      total: 4,
+      page: 2,
+      pageSize: 3,
+      results: [{ nationalId: '4', name: { given: 'محمد', family: 'الورفلي' }, sex: 'M', dateOfBirth: '1990-01-01', status: 'alive', score: 55, matched: ['given', 'father'] }],
+    });
     expect(await ids(arabic('محمد علي حسن العبيدي'))).toEqual(['1']);
   });
 

@@ -7,7 +7,7 @@ import { normalisedParts, searchKeysOf, type NormalisedParts, type SearchKeys } 
 /** What the `person-search` projection keeps; duplicates are found in the same collection. */
 
 export const PERSON_SEARCH = 'person-search';
-export const PERSON_SEARCH_LOG = 'person-search-log';
+export const PERSON_SEARCH_RECORD = 'person-search-record';
 
 /** The identity summary a search or duplicate result shows. */
 export interface PersonSummary {
@@ -21,25 +21,30 @@ export interface PersonSummary {
 }
 
 /**
- * One registered person as search sees them: the summary, the names in matching form and the
- * keys the indexes hold. A person whose registration is annulled has no document.
+ * One registered person as search ranks them: the names in matching form, the keys the indexes
+ * hold and what duplicate scoring compares. Kept lean, as a search reads every candidate's; the
+ * summary shown is in the person's record. A person whose registration is annulled has none.
  */
 export interface PersonSearchDocument extends SearchKeys {
   [key: string]: unknown;
   id: string;
-  summary: PersonSummary;
   parts: NormalisedParts;
   mother: NormalisedParts | null;
+  sex: Sex;
+  dateOfBirth: string;
+  placeOfBirth: string;
 }
 
 /**
  * The person's facts that decide what search shows (registration, name changes, death, and the
- * corrections and annulments of those), so the state is recomputed by the domain's own rules.
+ * corrections and annulments of those), so the state is recomputed by the domain's own rules, and
+ * the summary a result shows while the person is registered.
  */
-export interface PersonSearchLogDocument {
+export interface PersonSearchRecordDocument {
   [key: string]: unknown;
   id: string;
   events: RecordedPersonEvent[];
+  summary?: PersonSummary;
 }
 
 /**
@@ -59,11 +64,11 @@ export const personSearchCollections: CollectionDefinition[] = [
       ['givenMother', 'birthYear'],
     ],
   },
-  { name: PERSON_SEARCH_LOG, indexes: [] },
+  { name: PERSON_SEARCH_RECORD, indexes: [] },
 ];
 
-export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument {
-  const summary: PersonSummary = {
+export function summaryOf(person: RegisteredPerson): PersonSummary {
+  return {
     nationalId: person.nationalId,
     name: person.name,
     sex: person.sex,
@@ -72,11 +77,16 @@ export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument
     ...(person.motherName !== undefined && { motherName: person.motherName }),
     status: person.status,
   };
+}
+
+export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument {
   return {
     id: person.nationalId,
-    summary,
     parts: normalisedParts(person.name),
     mother: person.motherName === undefined ? null : normalisedParts(person.motherName),
+    sex: person.sex,
+    dateOfBirth: person.dateOfBirth,
+    placeOfBirth: person.placeOfBirth,
     ...searchKeysOf(person.name, person.motherName, person.dateOfBirth),
   };
 }

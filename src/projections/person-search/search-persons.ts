@@ -1,5 +1,5 @@
 import type { Condition, ReadModelStore } from '../../read-models/read-model.port';
-import { PERSON_SEARCH, type PersonSearchDocument } from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_RECORD, type PersonSearchDocument, type PersonSearchRecordDocument, type PersonSummary } from './search-document';
 import { wordPrefixRange } from './search-keys';
 import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from './search-ranking';
 
@@ -8,7 +8,7 @@ import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from 
  * ranked. At national scale "محمد محمد" alone names tens of thousands; the answer is then how
  * many, and a request to add the birth year, the mother's name or another part of the name.
  */
-export const RANKED_LIMIT = 1_000;
+export const RANKED_LIMIT = 500;
 
 export interface TooBroad {
   tooBroad: true;
@@ -16,11 +16,13 @@ export interface TooBroad {
   candidates: number;
 }
 
+export type SearchResult = PersonSummary & Omit<SearchHit, 'sortKey'>;
+
 export interface SearchPage {
   total: number;
   page: number;
   pageSize: number;
-  results: Array<Omit<SearchHit, 'sortKey'>>;
+  results: SearchResult[];
 }
 
 /**
@@ -71,6 +73,14 @@ export async function searchPersons(
   }
   hits.sort(compareHits);
   const start = (page.page - 1) * page.pageSize;
-  const results = hits.slice(start, start + page.pageSize).map(({ sortKey: _, ...result }) => result);
+  const shown = hits.slice(start, start + page.pageSize);
+  const summaries = await summariesOf(models, shown.map((hit) => hit.nationalId));
+  const results = shown.map(({ sortKey: _, ...hit }) => ({ ...summaries.get(hit.nationalId)!, ...hit }));
   return { total: hits.length, ...page, results };
+}
+
+/** The identity summaries of the persons shown, from their records. */
+export async function summariesOf(models: ReadModelStore, nationalIds: string[]): Promise<Map<string, PersonSummary>> {
+  const records = await models.getMany<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalIds);
+  return new Map([...records].flatMap(([id, record]) => (record.summary ? [[id, record.summary] as const] : [])));
 }

@@ -1,5 +1,5 @@
 import { matchArabicName, matchLatinName, matchMotherName } from './name-match';
-import type { PersonSearchDocument, PersonSummary } from './search-document';
+import type { PersonSearchDocument } from './search-document';
 
 /** A search as the index answers it: the texts already in matching form. */
 export interface SearchCriteria {
@@ -10,7 +10,8 @@ export interface SearchCriteria {
   motherName?: string;
 }
 
-export interface SearchHit extends PersonSummary {
+export interface SearchHit {
+  nationalId: string;
   score: number;
   /** Name parts matched (`given`, `father`, `grandfather`, `family` or `latin`), then `motherName`. */
   matched: string[];
@@ -35,7 +36,7 @@ export function rankCandidate(document: PersonSearchDocument, criteria: SearchCr
     score += mother;
     matched.push('motherName');
   }
-  return { ...document.summary, score, matched, sortKey: document.full };
+  return { nationalId: document.id, score, matched, sortKey: document.full };
 }
 
 /** Best score first; equal scores by name in matching form, then national ID, so pages are stable. */
