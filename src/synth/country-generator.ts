@@ -1,7 +1,7 @@
 import type { Sex } from '../domain/person/person-events';
 import { issueNationalId } from '../domain/shared/national-id';
 import type { MotherName, PersonName } from '../domain/shared/person-name';
-import { ageOn, birthday, dayOf, isoDay, yearOf, type Day } from './civil-days';
+import { ageOn, birthday, civilOf, dayOf, isoDay, yearOf, type Day } from './civil-days';
 import { familyNames, femaleGivenNames, foreignNationalities, maleGivenNames, type NameEntry } from './names/arabic-names';
 import { misspell, type SpellingVariant } from './names/spelling-variants';
 import { Prng } from './prng';
@@ -35,6 +35,9 @@ interface Person {
   id: string;
   sex: Sex;
   birth: Day;
+  /** Calendar year and month·100+day of the birth, for ages on 1 January without date arithmetic. */
+  birthYear: number;
+  birthMonthDay: number;
   death: Day;
   given: number;
   fatherName: number;
@@ -143,6 +146,8 @@ export class CountryGenerator {
   /** The commands in recording order. Run it once; `summary()` is complete when it ends. */
   *steps(): Generator<SynthStep> {
     this.basePopulation();
+    // Everything later happens on or after the first day: the base population can go now.
+    yield* this.release(dayOf(this.startYear) + 1);
     for (let year = this.startYear; year <= this.endYear; year++) {
       this.simulateYear(year);
       yield* this.release(dayOf(year + 1));
@@ -272,10 +277,13 @@ export class CountryGenerator {
 
   private newPerson(sex: Sex, birth: Day, area: number, parents?: { mother: number; father: number }): Person {
     const father = parents && parents.father >= 0 ? this.persons[parents.father]! : undefined;
+    const [birthYear, month, day] = civilOf(birth);
     const person: Person = {
       id: '',
       sex,
       birth,
+      birthYear,
+      birthMonthDay: month * 100 + day,
       death: NEVER,
       given: this.givenName(sex),
       fatherName: father ? father.given : this.givenName('M'),
@@ -615,7 +623,7 @@ export class CountryGenerator {
     for (let i = 0; i < count; i++) {
       const p = this.persons[i]!;
       if (p.death < NEVER || p.abroad || p.birth >= y0) continue;
-      const q = deathProbability(this.rates, p.sex, ageOn(p.birth, y0), false);
+      const q = deathProbability(this.rates, p.sex, ageOnJanuaryFirst(p, year), false);
       figures.expectedDeaths += q;
       if (!this.random.chance(q)) continue;
       this.die(i, y0 + this.random.int(y1 - y0), figures);
@@ -679,7 +687,7 @@ export class CountryGenerator {
     for (let i = 0; i < count; i++) {
       const w = this.persons[i]!;
       if (w.sex !== 'F' || w.abroad || w.death < y0 || w.marriedInYear === year) continue;
-      const age = ageOn(w.birth, y0);
+      const age = ageOnJanuaryFirst(w, year);
       if (age < 17 || age >= 50) continue;
       const hazard = w.marriages.length === 0 ? firstMarriageHazard(this.rates, Math.max(age, 18)) : this.rates.remarriageHazard;
       if (!this.random.chance(hazard)) continue;
@@ -730,7 +738,7 @@ export class CountryGenerator {
     for (let i = 0; i < count; i++) {
       const mother = this.persons[i]!;
       if (mother.sex !== 'F' || mother.abroad || mother.death < y0) continue;
-      const age = ageOn(mother.birth, y0);
+      const age = ageOnJanuaryFirst(mother, year);
       if (age < 15 || age >= 50) continue;
       const date = y0 + this.random.int(y1 - y0);
       if (date > mother.death || date - mother.lastBirthDay < 300) continue;
@@ -816,7 +824,7 @@ export class CountryGenerator {
     for (let i = 0; i < count; i++) {
       const p = this.persons[i]!;
       if (p.abroad || p.death < y0) continue;
-      const age = year - yearOf(p.birth);
+      const age = year - p.birthYear;
       if (p.studying < 0) {
         if (age === 6 && p.completed < 0) this.enrolIn(p, 0, dayOf(year, 9, 15));
         continue;
@@ -844,7 +852,7 @@ export class CountryGenerator {
     for (let i = 0; i < count; i++) {
       const p = this.persons[i]!;
       if (p.abroad || p.death < y0) continue;
-      const age = ageOn(p.birth, y0);
+      const age = ageOnJanuaryFirst(p, yearOf(y0));
       if (p.employment) {
         if (age >= 64) {
           const retirement = birthday(p.birth, 65);
@@ -897,7 +905,7 @@ export class CountryGenerator {
         continue;
       }
       population++;
-      const age = ageOn(p.birth, y0);
+      const age = ageOnJanuaryFirst(p, year);
       if (this.areas.length > 1 && age >= 18 && this.random.chance(rates.moveRate)) {
         const from = Math.max(y0, p.lastMarriageDay + 1);
         if (from < y1) this.changeResidence(p, this.otherArea(p.area), from + this.random.int(y1 - from));
@@ -953,6 +961,11 @@ export class CountryGenerator {
     this.counts.immigrants++;
     figures.immigrants++;
   }
+}
+
+/** Whole years completed on 1 January of `year`. */
+function ageOnJanuaryFirst(p: Person, year: number): number {
+  return year - p.birthYear - (p.birthMonthDay > 101 ? 1 : 0);
 }
 
 function spouseIn(m: Marriage, person: number): number {

@@ -1,0 +1,92 @@
+import type { BulkCommand, BulkResult } from '../bulk/bulk-commands';
+import type { BulkRecorder } from '../bulk/bulk-recorder';
+import type { CommandIds } from '../bulk/command-ids';
+import type { Gazetteer } from '../gazetteer/gazetteer';
+import { CountryGenerator, type SynthOptions } from './country-generator';
+import { synthCommandId, synthEventId } from './synth-ids';
+import type { SynthStep } from './synth-step';
+import type { SynthSummary } from './synth-summary';
+
+export interface LoadOptions {
+  /**
+   * Commands per transaction (default 2,000). A batch is decided at its last step's instant (`now`):
+   * every fact in it is dated on or before that day, so no rule reads it differently.
+   */
+  batchSize?: number;
+  onProgress?: (progress: { steps: number; events: number; day: string }) => void;
+}
+
+/** The identifiers a step's command records under: functions of its place in the stream. */
+export function idsOf(step: SynthStep): CommandIds {
+  const { at, seq, command } = step;
+  return {
+    commandId: () => synthCommandId(at, seq),
+    eventId: (index) => synthEventId(at, seq, index),
+    nationalId: () => {
+      throw new Error(`step ${seq} enrols without a national ID`);
+    },
+    marriageId: () => (command.type === 'RegisterMarriage' ? command.data.marriageId : synthCommandId(at, seq)),
+  };
+}
+
+/** A step as the bulk path takes it: the same command, with its key, office and identifiers. */
+export function toBulkCommand(step: SynthStep): BulkCommand {
+  const ids = idsOf(step);
+  const { command } = step;
+  if (command.type === 'RegisterDivorce') {
+    const { spouses: _spouses, ...divorce } = command;
+    return { ...divorce, ids };
+  }
+  return { ...command, ids } as BulkCommand;
+}
+
+/**
+ * The rates the gazetteer allows: foreign residents are born abroad, and their place of birth
+ * must be an area of the gazetteer; a gazetteer without foreign countries gets none.
+ */
+export function ratesFor(gazetteer: Gazetteer, options: SynthOptions): SynthOptions {
+  if (gazetteer.hasArea('EG')) return options;
+  return { ...options, rates: { ...options.rates, immigrationPerThousand: 0 } };
+}
+
+/**
+ * Generates the country and records it through the bulk path, a transaction per batch of steps in
+ * stream order. Returns the generator's summary with what the ledger recorded and refused.
+ */
+export async function loadCountry(recorder: BulkRecorder, options: SynthOptions, load: LoadOptions = {}): Promise<SynthSummary> {
+  const started = performance.now();
+  const generator = new CountryGenerator(options);
+  const batchSize = load.batchSize ?? 2_000;
+  const tally = { recorded: 0, refused: 0, duplicates: 0, events: 0, refusals: {} as Record<string, number> };
+  let batch: SynthStep[] = [];
+  let steps = 0;
+
+  const flush = async () => {
+    if (batch.length === 0) return;
+    const at = batch[batch.length - 1]!.at;
+    const results = await recorder.record(batch.map(toBulkCommand), { agency: batch[0]!.command.agency, now: at });
+    results.forEach((result, i) => count(result, batch[i]!));
+    steps += batch.length;
+    batch = [];
+    load.onProgress?.({ steps, events: tally.events, day: at.slice(0, 10) });
+  };
+  const count = (result: BulkResult, step: SynthStep) => {
+    if (result.status === 'recorded') {
+      tally.recorded++;
+      for (const fact of result.facts) tally.events += fact.eventIds.length;
+    } else if (result.status === 'duplicate') {
+      tally.duplicates++;
+    } else {
+      tally.refused++;
+      const key = `${step.command.type} ${result.error.code}`;
+      tally.refusals[key] = (tally.refusals[key] ?? 0) + 1;
+    }
+  };
+
+  for (const step of generator.steps()) {
+    if (batch.length >= batchSize) await flush();
+    batch.push(step);
+  }
+  await flush();
+  return { ...generator.summary(), load: { ...tally, seconds: (performance.now() - started) / 1000 } };
+}
