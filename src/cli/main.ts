@@ -3,6 +3,7 @@ import 'reflect-metadata';
 import { Command } from 'commander';
 import { agenciesCommand } from './agencies-command';
 import { importCommand } from './import-command';
+import { projectionsCommand } from './projections-command';
 import { serveCommand } from './serve-command';
 import { synthCommand } from './synth-command';
 
@@ -11,6 +12,7 @@ const program = new Command('sijil')
   .addCommand(serveCommand())
   .addCommand(agenciesCommand())
   .addCommand(importCommand())
+  .addCommand(projectionsCommand())
   .addCommand(synthCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
