@@ -1,19 +1,30 @@
-import type { Type } from '@nestjs/common';
+import type { Provider, Type } from '@nestjs/common';
+import { WritePositions } from '../commands/shared/write-positions';
 import { HistoryController } from './history/history.controller';
 import { GetHistoryHandler } from './history/get-history.query';
 import { GetIdentityViewHandler } from './identity-view/get-identity-view.query';
 import { IdentityViewController } from './identity-view/identity-view.controller';
 import type { Projection } from '../read-models/projection';
 import { logStatsProjection } from './log-stats/log-stats.projection';
+import { FamilyController } from './family/family.controller';
+import { GetFamilyHandler } from './family/get-family.query';
+import { GetHeirsHandler } from './heirs/get-heirs.query';
+import { HeirsController } from './heirs/heirs.controller';
+import { PersonReadModel } from './persons/person-read-model';
+import { PersonsProjection } from './persons/persons.projection';
+import { OwnWritesBarrier, ReadBarrier } from './persons/read-barrier';
 import { PopulationProjection } from './population/population.projection';
 import { StatisticsController } from './statistics/statistics.controller';
 
 /** Every read use case: its controller and its @nestjs/cqrs query handler. */
-export const queryControllers: Type[] = [IdentityViewController, HistoryController, StatisticsController];
-export const queryHandlers: Type[] = [GetIdentityViewHandler, GetHistoryHandler];
+export const queryControllers: Type[] = [IdentityViewController, HistoryController, FamilyController, HeirsController, StatisticsController];
+export const queryHandlers: Type[] = [GetIdentityViewHandler, GetHistoryHandler, GetFamilyHandler, GetHeirsHandler];
+
+/** What the query handlers share: the person read model, and read-your-writes over the client's last write. */
+export const queryProviders: Provider[] = [PersonReadModel, WritePositions, { provide: ReadBarrier, useClass: OwnWritesBarrier }];
 
 /**
  * Every projection: `sijil serve`, the `sijil projections run` worker and `rebuild` all run this
  * same set. Add yours here.
  */
-export const projections: Projection[] = [logStatsProjection, new PopulationProjection()];
+export const projections: Projection[] = [logStatsProjection, new PersonsProjection(), new PopulationProjection()];

@@ -1,4 +1,4 @@
-import { Inject, Injectable } from '@nestjs/common';
+import { Inject, Injectable, Optional } from '@nestjs/common';
 import { EVENT_STORE } from '../../app/tokens';
 import {
   WrongExpectedRevision,
@@ -7,6 +7,7 @@ import {
 } from '../../event-store/event-store.port';
 import { claimFor, rememberedResult, rememberWrite, type IdempotencyClaim } from './idempotency';
 import { KeyedLock } from './keyed-lock';
+import { WritePositions } from './write-positions';
 
 /** One attempt at a command: load what it needs, decide, and say what to append. */
 export interface Decision<Result> {
@@ -36,7 +37,10 @@ const maxAttempts = 8;
 export class FactRecorder {
   private readonly lock = new KeyedLock();
 
-  constructor(@Inject(EVENT_STORE) private readonly store: EventStore) {}
+  constructor(
+    @Inject(EVENT_STORE) private readonly store: EventStore,
+    @Optional() private readonly positions?: WritePositions,
+  ) {}
 
   async record<Result>(command: FactRequest<Result>): Promise<Result> {
     const claim = claimFor(command.clientId, command.idempotencyKey, command.request);
@@ -56,9 +60,11 @@ export class FactRecorder {
       const { writes, result } = await command.attempt();
       const all = claim ? [...writes, rememberWrite(claim, result)] : writes;
       try {
-        await (all.length === 1
-          ? this.store.appendToStream(all[0].streamId, all[0].events, all[0])
+        const appended = await (all.length === 1
+          ? this.store.appendToStream(all[0].streamId, all[0].events, all[0]).then((one) => [one])
           : this.store.appendToStreams(all));
+        // Read-your-writes: the client's next person read waits for this position.
+        this.positions?.wrote(command.clientId, Math.max(...appended.map(({ position }) => position)));
         return result;
       } catch (error) {
         if (!(error instanceof WrongExpectedRevision) || attempt >= maxAttempts) throw error;

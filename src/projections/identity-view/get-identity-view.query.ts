@@ -1,14 +1,12 @@
-import { Inject } from '@nestjs/common';
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { Clock } from '../../app/clock';
-import { EVENT_STORE } from '../../app/tokens';
 import type { PersonState } from '../../domain/person/person-state';
-import type { EventStore } from '../../event-store/event-store.port';
-import { loadPersonLog } from '../person-read/person-log';
 import type { PersonReadRequest } from '../person-read/person-read-request';
 import { dayOf, stateAt } from '../person-read/read-point';
 import { unknownPerson } from '../person-read/unknown-person';
-import { identityViewOf, spouseIdsOf, type IdentityView } from './identity-view';
+import { PersonReadModel } from '../persons/person-read-model';
+import { ReadBarrier } from '../persons/read-barrier';
+import { identityViewOf, spouseIdsOf, withCardOn, type IdentityView } from './identity-view';
 
 export class GetIdentityView extends Query<IdentityView> {
   constructor(
@@ -19,22 +17,30 @@ export class GetIdentityView extends Query<IdentityView> {
   }
 }
 
-/** Replays the person's stream, and their spouses' for widowhood, at the read point. */
+/**
+ * The common read (no `asOf`, no `knownAt`) is one document, with the card valid today chosen
+ * from it; a read at a point cuts the person's and the spouses' logs from the read model there.
+ */
 @QueryHandler(GetIdentityView)
 export class GetIdentityViewHandler implements IQueryHandler<GetIdentityView> {
   constructor(
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly reads: PersonReadModel,
+    private readonly barrier: ReadBarrier,
     private readonly clock: Clock,
   ) {}
 
-  async execute({ nationalId, read: { point } }: GetIdentityView): Promise<IdentityView> {
-    const person = stateAt(await loadPersonLog(this.store, nationalId), point);
+  async execute({ nationalId, read: { point, reader } }: GetIdentityView): Promise<IdentityView> {
+    await this.barrier.wait(reader);
+    const day = dayOf(point, this.clock.now().toISOString());
+    if (point.asOf === undefined && point.knownAt === undefined) {
+      const current = await this.reads.currentIdentity(nationalId);
+      if (!current) throw unknownPerson(nationalId, point);
+      return withCardOn(current.view, current.cards, day);
+    }
+    const person = stateAt(await this.reads.log(nationalId), point);
     if (person.status === 'unregistered') throw unknownPerson(nationalId, point);
-    const spouses = new Map<string, PersonState>(
-      await Promise.all(
-        spouseIdsOf(person).map(async (id) => [id, stateAt(await loadPersonLog(this.store, id), point)] as const),
-      ),
-    );
-    return identityViewOf(person, spouses, dayOf(point, this.clock.now().toISOString()));
+    const logs = await this.reads.logs(spouseIdsOf(person));
+    const spouses = new Map<string, PersonState>([...logs].map(([id, log]) => [id, stateAt(log, point)]));
+    return identityViewOf(person, spouses, day);
   }
 }

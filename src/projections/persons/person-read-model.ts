@@ -1,3 +1,5 @@
+import { Inject, Injectable } from '@nestjs/common';
+import { READ_MODELS } from '../../app/tokens';
 import type { RecordedPersonEvent } from '../../domain/person/person-events';
 import type { PersonState } from '../../domain/person/person-state';
 import type { ReadModelStore } from '../../read-models/read-model.port';
@@ -6,8 +8,9 @@ import type { Kinfolk } from '../family/kinfolk';
 import { CURRENT_IDENTITY, KINSHIP, PERSON_LOG, type CurrentIdentityDocument, type KinshipDocument, type PersonLogDocument } from './person-documents';
 
 /** The `persons` projection's collections, as the person reads ask them. */
+@Injectable()
 export class PersonReadModel {
-  constructor(private readonly models: ReadModelStore) {}
+  constructor(@Inject(READ_MODELS) private readonly models: ReadModelStore) {}
 
   currentIdentity(nationalId: string): Promise<CurrentIdentityDocument | undefined> {
     return this.models.get<CurrentIdentityDocument>(CURRENT_IDENTITY, nationalId);
