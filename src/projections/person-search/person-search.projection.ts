@@ -5,6 +5,7 @@ import { nationalIdOfStream, toRecordedPersonEvent } from '../../ledger/person-s
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
 import {
   PERSON_SEARCH,
+  PERSON_SEARCH_PROJECTION,
   PERSON_SEARCH_RECORD,
   personSearchCollections,
   searchDocumentOf,
@@ -32,7 +33,7 @@ function isKept({ event }: RecordedPersonEvent, log: RecordedPersonEvent[]): boo
  * death, an annulled registration, which removes the document).
  */
 export class PersonSearchProjection implements Projection {
-  readonly name = 'person-search';
+  readonly name = PERSON_SEARCH_PROJECTION;
   readonly collections = personSearchCollections;
 
   async apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void> {

@@ -6,6 +6,7 @@ import { normalisedParts, searchKeysOf, type NormalisedParts, type SearchKeys } 
 
 /** What the `person-search` projection keeps; duplicates are found in the same collection. */
 
+export const PERSON_SEARCH_PROJECTION = 'person-search';
 export const PERSON_SEARCH = 'person-search';
 export const PERSON_SEARCH_RECORD = 'person-search-record';
 
