@@ -25,13 +25,20 @@ export interface LoadOptions {
   headers?: Record<string, string>;
   /** A fresh body for each request. */
   body?: () => unknown;
+  /** A fresh path for each request (reads of many persons); `path` is the first. */
+  nextPath?: () => string;
   connections?: number;
   seconds?: number;
 }
 
 /** HTTP load from `connections` concurrent clients with autocannon, as an agency's systems would send it. */
 export async function load(options: LoadOptions): Promise<LoadResult> {
-  const body = options.body;
+  const { body, nextPath } = options;
+  const setupRequest = (request: object) => ({
+    ...request,
+    ...(body ? { body: JSON.stringify(body()) } : {}),
+    ...(nextPath ? { path: nextPath() } : {}),
+  });
   const result = await autocannon({
     url: options.url,
     connections: options.connections ?? 64,
@@ -41,7 +48,7 @@ export async function load(options: LoadOptions): Promise<LoadResult> {
         method: options.method ?? 'GET',
         path: options.path,
         headers: { 'content-type': 'application/json', ...options.headers },
-        ...(body ? { setupRequest: (request: object) => ({ ...request, body: JSON.stringify(body()) }) } : {}),
+        ...(body || nextPath ? { setupRequest } : {}),
       },
     ],
   });

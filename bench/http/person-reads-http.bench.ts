@@ -1,0 +1,85 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { load, type LoadResult } from './load';
+
+export interface PersonReadsHttpResult {
+  identity: LoadResult;
+  bare: LoadResult;
+  persons: number;
+  connections: number;
+  seconds: number;
+}
+
+interface ReadsServer {
+  process: ChildProcess;
+  url: string;
+  credential: string;
+  ids: string[];
+}
+
+function startReadsServer(dataDir: string, persons: number): Promise<ReadsServer> {
+  const child = spawn(process.execPath, [join(__dirname, 'person-reads-server.js')], {
+    env: { ...process.env, SIJIL_DATA: dataDir, EVENTSTORE_URL: '', MONGODB_URL: '', BENCH_PERSONS: String(persons) },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line && output.includes('\n')) resolve({ process: child, ...JSON.parse(line) });
+    });
+    child.once('exit', (code) => reject(new Error(`reads server exited with ${code}`)));
+  });
+}
+
+/** Cycles through the persons, so every request reads another one. */
+const paths = (prefix: string, ids: string[]) => {
+  let next = 0;
+  return () => `${prefix}${ids[next++ % ids.length]}`;
+};
+
+/**
+ * GET /v1/persons/{nid} from 64 clients over HTTP, beside a bare authenticated GET on the same
+ * server stack (same Fastify, Nest, guard and credential check), both measured in this run.
+ */
+export async function runPersonReadsHttpBench(seconds = 10, connections = 64, persons = 2000): Promise<PersonReadsHttpResult> {
+  const dataDir = mkdtempSync(join(tmpdir(), 'sijil-bench-reads-http-'));
+  const server = await startReadsServer(dataDir, persons);
+  try {
+    const headers = { authorization: `Bearer ${server.credential}`, 'x-purpose': 'benchmark' };
+    const common = { url: server.url, method: 'GET' as const, headers, connections, seconds };
+    const bare = () => paths('/bench/bare/', server.ids);
+    const identity = () => paths('/v1/persons/', server.ids);
+    await load({ ...common, seconds: 2, path: `/bench/bare/${server.ids[0]}`, nextPath: bare() });
+    await load({ ...common, seconds: 2, path: `/v1/persons/${server.ids[0]}`, nextPath: identity() });
+    const bareResult = await load({ ...common, path: `/bench/bare/${server.ids[0]}`, nextPath: bare() });
+    const identityResult = await load({ ...common, path: `/v1/persons/${server.ids[0]}`, nextPath: identity() });
+    return { identity: identityResult, bare: bareResult, persons, connections, seconds };
+  } finally {
+    server.process.kill('SIGTERM');
+    await new Promise((resolve) => server.process.once('exit', resolve));
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+export function formatPersonReadsHttpBench(r: PersonReadsHttpResult): string {
+  const rate = (n: number) => `${Math.round(n).toLocaleString('en')}/s`;
+  const row = (label: string, l: LoadResult) => `| ${label} | ${rate(l.perSecond)} | ${l.p50Ms} ms | ${l.p99Ms} ms | ${l.failed} |`;
+  return [
+    `Identity reads over HTTP, ${r.connections} concurrent clients, ${r.seconds} s each, ${r.persons.toLocaleString('en')} persons read in turn:`,
+    '',
+    '| route | answered | p50 | p99 | failed |',
+    '|---|---|---|---|---|',
+    row('GET /v1/persons/{nid} (read model)', r.identity),
+    row('bare GET: same stack and credential check, constant answer', r.bare),
+    '',
+    `identity / bare = ${(r.identity.perSecond / r.bare.perSecond).toFixed(2)} (goal ≥ 0.33)`,
+  ].join('\n');
+}
+
+if (require.main === module) {
+  void runPersonReadsHttpBench().then((result) => process.stdout.write(`${formatPersonReadsHttpBench(result)}\n`));
+}
