@@ -15,16 +15,23 @@ import { PersonsProjection } from './persons/persons.projection';
 import { OwnWritesBarrier, ReadBarrier } from './persons/read-barrier';
 import { PopulationProjection } from './population/population.projection';
 import { StatisticsController } from './statistics/statistics.controller';
+import { DuplicatesController } from './duplicates/duplicates.controller';
+import { FindDuplicatesHandler } from './duplicates/find-duplicates.query';
+import { PersonSearchController } from './person-search/person-search.controller';
+import { PersonSearchIndex } from './person-search/person-search-index';
+import { PersonSearchProjection } from './person-search/person-search.projection';
+import { SearchBarrier } from './person-search/search-barrier';
+import { SearchPersonsHandler } from './person-search/search-persons.query';
 
 /** Every read use case: its controller and its @nestjs/cqrs query handler. */
-export const queryControllers: Type[] = [IdentityViewController, HistoryController, FamilyController, HeirsController, StatisticsController];
-export const queryHandlers: Type[] = [GetIdentityViewHandler, GetHistoryHandler, GetFamilyHandler, GetHeirsHandler];
+export const queryControllers: Type[] = [IdentityViewController, HistoryController, FamilyController, HeirsController, StatisticsController, PersonSearchController, DuplicatesController];
+export const queryHandlers: Type[] = [GetIdentityViewHandler, GetHistoryHandler, GetFamilyHandler, GetHeirsHandler, SearchPersonsHandler, FindDuplicatesHandler];
 
 /** What the query handlers share: the person read model, and read-your-writes over the client's last write. */
-export const queryProviders: Provider[] = [PersonReadModel, WritePositions, { provide: ReadBarrier, useClass: OwnWritesBarrier }];
+export const queryProviders: Provider[] = [PersonReadModel, WritePositions, { provide: ReadBarrier, useClass: OwnWritesBarrier }, PersonSearchIndex, SearchBarrier];
 
 /**
  * Every projection: `sijil serve`, the `sijil projections run` worker and `rebuild` all run this
  * same set. Add yours here.
  */
-export const projections: Projection[] = [logStatsProjection, new PersonsProjection(), new PopulationProjection()];
+export const projections: Projection[] = [logStatsProjection, new PersonsProjection(), new PopulationProjection(), new PersonSearchProjection()];
