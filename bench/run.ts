@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { formatBirthsBench, runBirthsBench } from './http/births.bench';
 import { formatEventStoreBench, runEventStoreBench } from './event-store.bench';
 import { formatPeerBench, runPeerBench } from './peer/emmett.bench';
+import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
 export interface Benchmark {
@@ -16,6 +17,7 @@ export const benchmarks: Benchmark[] = [
   { name: 'store', title: 'Embedded event store beside raw better-sqlite3', run: async () => formatEventStoreBench(await runEventStoreBench()) },
   { name: 'peer', title: 'Embedded event store beside emmett-sqlite', run: async () => formatPeerBench(await runPeerBench()) },
   { name: 'births', title: 'Durable births over HTTP', run: async () => formatBirthsBench(await runBirthsBench()) },
+  { name: 'statistics', title: 'Population at a date and a 100-year projection', run: async () => formatStatisticsBench(await runStatisticsBench()) },
 ];
 
 function machine(): string {

@@ -5,6 +5,7 @@ import { agenciesCommand } from './agencies-command';
 import { importCommand } from './import-command';
 import { projectionsCommand } from './projections-command';
 import { serveCommand } from './serve-command';
+import { statsCommand } from './stats-command';
 import { synthCommand } from './synth-command';
 
 const program = new Command('sijil')
@@ -13,7 +14,8 @@ const program = new Command('sijil')
   .addCommand(agenciesCommand())
   .addCommand(importCommand())
   .addCommand(projectionsCommand())
-  .addCommand(synthCommand());
+  .addCommand(synthCommand())
+  .addCommand(statsCommand());
 
 program.parseAsync(process.argv).catch((error: unknown) => {
   process.stderr.write(`sijil: ${error instanceof Error ? error.message : String(error)}\n`);

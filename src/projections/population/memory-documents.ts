@@ -37,6 +37,10 @@ export class MemoryDocuments {
     return found;
   }
 
+  findAll(collection: string): Document[] {
+    return [...this.collection(collection).values()];
+  }
+
   size(collection: string): number {
     return this.collection(collection).size;
   }
