@@ -4,6 +4,8 @@ import { join } from 'node:path';
 import { formatBirthsBench, runBirthsBench } from './http/births.bench';
 import { formatEventStoreBench, runEventStoreBench } from './event-store.bench';
 import { formatPeerBench, runPeerBench } from './peer/emmett.bench';
+import { formatPersonReadsHttpBench, runPersonReadsHttpBench } from './http/person-reads-http.bench';
+import { formatPersonReadsBench, runPersonReadsBench } from './person-reads.bench';
 import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
@@ -17,6 +19,12 @@ export const benchmarks: Benchmark[] = [
   { name: 'store', title: 'Embedded event store beside raw better-sqlite3', run: async () => formatEventStoreBench(await runEventStoreBench()) },
   { name: 'peer', title: 'Embedded event store beside emmett-sqlite', run: async () => formatPeerBench(await runPeerBench()) },
   { name: 'births', title: 'Durable births over HTTP', run: async () => formatBirthsBench(await runBirthsBench()) },
+  {
+    name: 'person-reads',
+    title: 'Identity view and history in-process at 100,000 and 1,000,000 persons',
+    run: async () => formatPersonReadsBench([await runPersonReadsBench({ persons: 100_000 }), await runPersonReadsBench({ persons: 1_000_000 })]),
+  },
+  { name: 'person-reads-http', title: 'Identity reads over HTTP', run: async () => formatPersonReadsHttpBench(await runPersonReadsHttpBench()) },
   { name: 'statistics', title: 'Population at a date and a 100-year projection', run: async () => formatStatisticsBench(await runStatisticsBench()) },
 ];
 
