@@ -30,7 +30,7 @@ export class PersonsProjection implements Projection {
     const batch = new PersonBatch(unitOfWork);
     for (const event of events) {
       const nationalId = nationalIdOfStream(event.streamId);
-      if (nationalId !== undefined) await batch.append(nationalId, toRecordedPersonEvent(event));
+      if (nationalId !== undefined) await batch.append(nationalId, toRecordedPersonEvent(event), event.revision);
     }
     await batch.finish();
   }
@@ -44,7 +44,9 @@ class PersonBatch {
 
   constructor(private readonly unitOfWork: ProjectionUnitOfWork) {}
 
-  async append(nationalId: string, recorded: RecordedPersonEvent): Promise<void> {
+  async append(nationalId: string, recorded: RecordedPersonEvent, revision: number): Promise<void> {
+    // The first event of a stream starts an empty log: nothing to read (most of a rebuild).
+    if (revision === 0 && !this.logs.has(nationalId)) this.logs.set(nationalId, []);
     const log = await this.logOf(nationalId);
     log.push(recorded);
     this.touched.add(nationalId);

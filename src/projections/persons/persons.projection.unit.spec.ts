@@ -5,15 +5,20 @@ import { MapUnitOfWork } from '../../../test/projections/map-unit-of-work';
 import { CURRENT_IDENTITY, KINSHIP, PERSON_LOG, type CurrentIdentityDocument, type PersonLogDocument } from './person-documents';
 import { PersonsProjection } from './persons.projection';
 
-const wife = '412345678904';
-const husband = '398765432103';
-const child = '234567890124';
+let wife: string, husband: string, child: string;
+let persons = 0;
+/** Fresh streams for each spec, so revisions start at 0 as in a real log. */
+beforeEach(() => {
+  persons += 1;
+  [wife, husband, child] = [`w${persons}`, `h${persons}`, `c${persons}`];
+});
 
 let position = 0;
+const revisions = new Map<string, number>();
 const at = (streamId: string, event: PersonEvent, recordedAt = '2026-01-01T10:00:00.000Z'): RecordedEvent => ({
   id: `ev${++position}`,
   streamId,
-  revision: 0,
+  revision: revisions.set(streamId, (revisions.get(streamId) ?? -1) + 1).get(streamId)!,
   position,
   type: event.type,
   data: event.data,
