@@ -1,5 +1,5 @@
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { loadavg, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
 import Database from 'better-sqlite3';
@@ -26,6 +26,17 @@ export interface SearchBenchOptions {
 export interface Latency {
   p50Ms: number;
   p99Ms: number;
+  /**
+   * The same percentiles of the CPU time this process spent (user + system): what the query
+   * costs when the machine's other work does not take the core from it mid-query.
+   */
+  cpuP50Ms: number;
+  cpuP99Ms: number;
+}
+
+interface Sample {
+  wallMs: number;
+  cpuMs: number;
 }
 
 export interface SearchBenchResult {
@@ -36,6 +47,8 @@ export interface SearchBenchResult {
   /** Over every query; those too broad to rank (`tooBroadShare`) are answered by counting alone. */
   search: Latency & { tooBroadShare: number; meanTotal: number; maxTotal: number };
   duplicates: Latency;
+  /** The machine's one-minute load average when the timing ended (2 cores here, shared). */
+  loadAverage: number;
 }
 
 const SEED = 7;
@@ -66,19 +79,19 @@ function queryFor(n: number, seed: number, r: () => number): SearchCriteria {
 }
 
 const percentile = (sorted: number[], p: number): number => sorted[Math.min(sorted.length - 1, Math.floor(p * sorted.length))]!;
-const latencyOf = (samples: number[]): Latency => {
-  const sorted = [...samples].sort((a, b) => a - b);
-  return { p50Ms: percentile(sorted, 0.5), p99Ms: percentile(sorted, 0.99) };
+const latencyOf = (samples: Sample[]): Latency => {
+  const wall = samples.map((s) => s.wallMs).sort((a, b) => a - b);
+  const cpu = samples.map((s) => s.cpuMs).sort((a, b) => a - b);
+  return { p50Ms: percentile(wall, 0.5), p99Ms: percentile(wall, 0.99), cpuP50Ms: percentile(cpu, 0.5), cpuP99Ms: percentile(cpu, 0.99) };
 };
 
-async function timed<T>(count: number, run: (i: number) => Promise<T> | T): Promise<number[]> {
-  const samples: number[] = [];
-  for (let i = 0; i < count; i++) {
-    const start = performance.now();
-    await run(i);
-    samples.push(performance.now() - start);
-  }
-  return samples;
+async function timed<T>(run: () => Promise<T> | T): Promise<Sample> {
+  const cpu = process.cpuUsage();
+  const start = performance.now();
+  await run();
+  const wallMs = performance.now() - start;
+  const { user, system } = process.cpuUsage(cpu);
+  return { wallMs, cpuMs: (user + system) / 1000 };
 }
 
 /**
@@ -126,14 +139,22 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
     };
     const duplicatesRun = (i: number) => findDuplicates(store, nationalIdOf(sampled[i]!));
 
-    // Warm the caches and the JIT alike for each, then time them in turn.
-    await timed(200, rawRun);
-    const rawSamples = await timed(queries, rawRun);
-    await timed(200, searchRun);
+    // Warm the caches and the JIT, then time the three in turn on each query, so that whatever
+    // else the machine is doing weighs on the baseline as on the search.
+    const rawSamples: Sample[] = [];
+    const searchSamples: Sample[] = [];
+    const duplicateSamples: Sample[] = [];
+    for (let i = 0; i < 200; i++) {
+      rawRun(i);
+      await searchRun(i);
+      await duplicatesRun(i);
+    }
     ranked = totals = maxTotal = 0;
-    const searchSamples = await timed(queries, searchRun);
-    await timed(200, duplicatesRun);
-    const duplicateSamples = await timed(queries, duplicatesRun);
+    for (let i = 0; i < queries; i++) {
+      rawSamples.push(await timed(() => rawRun(i)));
+      searchSamples.push(await timed(() => searchRun(i)));
+      duplicateSamples.push(await timed(() => duplicatesRun(i)));
+    }
     raw.close();
     return {
       persons,
@@ -141,6 +162,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
       rawLookup: latencyOf(rawSamples),
       search: { ...latencyOf(searchSamples), tooBroadShare: 1 - ranked / queries, meanTotal: totals / Math.max(1, ranked), maxTotal },
       duplicates: latencyOf(duplicateSamples),
+      loadAverage: loadavg()[0]!,
     };
   } finally {
     await store.close();
@@ -150,9 +172,10 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
 
 export function formatSearchBench(result: SearchBenchResult): string {
   const ms = (value: number) => `${value.toFixed(3)} ms`;
-  const line = (label: string, latency: Latency) => `  ${label.padEnd(52)} p50 ${ms(latency.p50Ms).padStart(10)}   p99 ${ms(latency.p99Ms).padStart(10)}`;
+  const line = (label: string, l: Latency) =>
+    `  ${label.padEnd(52)} p50 ${ms(l.p50Ms).padStart(10)}   p99 ${ms(l.p99Ms).padStart(10)}   (CPU p50 ${ms(l.cpuP50Ms)}, p99 ${ms(l.cpuP99Ms)})`;
   return [
-    `search at ${result.persons.toLocaleString('en')} persons (SQLite read model, populated in ${result.populateSeconds.toFixed(1)} s through the projection)`,
+    `search at ${result.persons.toLocaleString('en')} persons (SQLite read model, populated in ${result.populateSeconds.toFixed(1)} s through the projection; load average ${result.loadAverage.toFixed(1)})`,
     line('raw better-sqlite3 equality lookup on the full-name index', result.rawLookup),
     line('search (name, some with birthYear / motherName, page 20)', result.search),
     `  ${''.padEnd(52)} p99 ${(result.search.p99Ms / result.rawLookup.p99Ms).toFixed(1)}x raw; ranked totals mean ${result.search.meanTotal.toFixed(1)}, max ${result.search.maxTotal}; too broad ${(100 * result.search.tooBroadShare).toFixed(1)}%`,
