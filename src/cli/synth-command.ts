@@ -3,7 +3,7 @@ import { join } from 'node:path';
 import { Command } from 'commander';
 import { BulkRecorder } from '../bulk/bulk-recorder';
 import { Gazetteer } from '../gazetteer/gazetteer';
-import { loadCountry, ratesFor } from '../synth/load-country';
+import { loadCountry, ratesFor, synthAreas } from '../synth/load-country';
 import { openStore } from './open-store';
 
 interface SynthCommandOptions {
@@ -16,17 +16,6 @@ interface SynthCommandOptions {
   summary?: string;
   batchSize: string;
   progress: boolean;
-}
-
-/** The gazetteer's districts, or the codes asked for (each must exist and have an office `<code>-OFF1`). */
-export function synthAreas(gazetteer: Gazetteer, codes?: string): string[] {
-  const areas = codes ? codes.split(',').map((code) => code.trim()).filter(Boolean) : gazetteer.allAreas().filter((a) => a.level === 'district').map((a) => a.code);
-  for (const code of areas) {
-    if (!gazetteer.hasArea(code)) throw new Error(`${code} is not an area of the gazetteer`);
-    if (!gazetteer.office(`${code}-OFF1`)) throw new Error(`${code} has no registration office ${code}-OFF1 in the gazetteer`);
-  }
-  if (areas.length === 0) throw new Error('no areas to place the population in');
-  return areas;
 }
 
 const positive = (value: string, name: string): number => {

@@ -40,6 +40,17 @@ export function toBulkCommand(step: SynthStep): BulkCommand {
   return { ...command, ids } as BulkCommand;
 }
 
+/** The gazetteer's districts, or the codes asked for (each must exist and have an office `<code>-OFF1`). */
+export function synthAreas(gazetteer: Gazetteer, codes?: string): string[] {
+  const areas = codes ? codes.split(',').map((code) => code.trim()).filter(Boolean) : gazetteer.allAreas().filter((a) => a.level === 'district').map((a) => a.code);
+  for (const code of areas) {
+    if (!gazetteer.hasArea(code)) throw new Error(`${code} is not an area of the gazetteer`);
+    if (!gazetteer.office(`${code}-OFF1`)) throw new Error(`${code} has no registration office ${code}-OFF1 in the gazetteer`);
+  }
+  if (areas.length === 0) throw new Error('no areas to place the population in');
+  return areas;
+}
+
 /**
  * The rates the gazetteer allows: foreign residents are born abroad, and their place of birth
  * must be an area of the gazetteer; a gazetteer without foreign countries gets none.
