@@ -1,3 +1,5 @@
+import { issueNationalId } from '../../src/domain/shared/national-id';
+import { newEventId } from '../../src/event-store/event-id';
 import { startTestApp, type TestApp } from '../support/test-app';
 import { expectProblem, purpose } from './person-reads';
 import { annulEnrolment, enrolmentEventId, enrolNamed } from './search-people';
@@ -118,6 +120,31 @@ describe('GET /v1/persons (search)', () => {
       expect(second.body.results.map((r: { nationalId: string }) => r.nationalId)).toEqual([sameName()[1]]);
       expect(third.body.results).toEqual([]);
     });
+  });
+
+  it('answers a query with more candidates than it ranks by how many: 422 SEARCH.TOO_BROAD', async () => {
+    // 501 namesakes, appended straight to the log: enrolling them one by one over HTTP adds nothing here.
+    let seed = 7;
+    const digit = () => (seed = (seed * 48271) % 2147483647) % 10;
+    const writes = Array.from({ length: 501 }, (_, i) => {
+      const nationalId = issueNationalId(digit);
+      const data = {
+        nationalId,
+        name: { given: 'سليمان', father: 'موسى', grandfather: `ج${i}`, family: 'القماطي' },
+        sex: 'M',
+        dateOfBirth: '1970',
+        placeOfBirth: 'LY-BA-01',
+        nationality: 'LY',
+        residency: 'citizen',
+        source: { kind: 'legacy-register', reference: `register 9, page ${i}` },
+      };
+      return { streamId: `person-${nationalId}`, expectedRevision: 'no_stream' as const, events: [{ id: newEventId(), type: 'PersonEnrolled', data, metadata: { schemaVersion: 1 } }] };
+    });
+    await t.store.appendToStreams(writes);
+    const response = await search({ name: 'سليمان موسى' });
+    await expectProblem(response, 422);
+    expect(response.body).toMatchObject({ type: 'urn:sijil:error:SEARCH.TOO_BROAD', candidates: 501, limit: 500 });
+    expect((await search({ name: 'سليمان موسى ج7 القماطي' })).body.total).toBe(1);
   });
 
   describe('the index follows the log', () => {
