@@ -21,6 +21,7 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly fields = new DeclaredFields();
   private readonly statements = new Map<string, Database.Statement>();
+  private readonly writes = new Map<string, { put: Database.Statement; delete: Database.Statement }>();
   private readonly commitTransaction: Database.Transaction<
     (projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
   >;
@@ -33,13 +34,9 @@ export class SqliteReadModelStore implements ReadModelStore {
         if (actual !== expectation.previous) throw new CheckpointConflict(projection, expectation.previous, actual);
       }
       for (const write of writes) {
-        this.fields.assertDefined(write.collection);
-        if (write.kind === 'put') {
-          this.statement(`INSERT INTO ${tableOf(write.collection)} (id, doc) VALUES (?, ?)
-                          ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`).run(write.document.id, JSON.stringify(write.document));
-        } else {
-          this.statement(`DELETE FROM ${tableOf(write.collection)} WHERE id = ?`).run(write.id);
-        }
+        const statements = this.writeStatements(write.collection);
+        if (write.kind === 'put') statements.put.run(write.document.id, JSON.stringify(write.document));
+        else statements.delete.run(write.id);
       }
       this.statement(`INSERT INTO checkpoints (projection, position) VALUES (?, ?)
                       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`).run(projection, checkpoint);
@@ -114,6 +111,21 @@ export class SqliteReadModelStore implements ReadModelStore {
       | { position: number }
       | undefined;
     return row?.position;
+  }
+
+  /** The hot path of a commit: one upsert and one delete statement per collection. */
+  private writeStatements(collection: string): { put: Database.Statement; delete: Database.Statement } {
+    let statements = this.writes.get(collection);
+    if (!statements) {
+      this.fields.assertDefined(collection);
+      const table = tableOf(collection);
+      statements = {
+        put: this.db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`),
+        delete: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+      };
+      this.writes.set(collection, statements);
+    }
+    return statements;
   }
 
   /** Queries differ only by shape, so few distinct SQL strings exist: each is prepared once. */

@@ -1,0 +1,107 @@
+import Database from 'better-sqlite3';
+import { mkdtempSync, rmSync } from 'fs';
+import { tmpdir } from 'os';
+import { join } from 'path';
+import { performance } from 'perf_hooks';
+import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
+import { projections as registered } from '../src/projections';
+import { logStatsProjection } from '../src/projections/log-stats/log-stats.projection';
+import { ProjectionEngine } from '../src/read-models/engine/projection-engine';
+import type { Projection } from '../src/read-models/projection';
+import { SqliteReadModelStore } from '../src/read-models/sqlite/sqlite-read-model-store';
+import { generatePersonLog } from './person-log';
+
+export interface RebuildBenchOptions {
+  /** Events in the generated log (default 300,000). */
+  events?: number;
+  /** Events per commit (default 5,000). */
+  batchSize?: number;
+}
+
+export interface RebuildFigure {
+  projections: string;
+  eventsPerSecond: number;
+  /** eventsPerSecond / raw ordered read */
+  ratio: number;
+}
+
+export interface RebuildBenchResult {
+  events: number;
+  batchSize: number;
+  /** Rows per second of a raw better-sqlite3 ordered read of the same log, without and with JSON.parse. */
+  rawRead: number;
+  rawReadParsed: number;
+  rebuilds: RebuildFigure[];
+}
+
+/**
+ * Rebuild rate on the embedded stores (SQLite log, SQLite read models) beside a raw better-sqlite3
+ * ordered read of the same log, in the same run: log-stats alone (the engine's own cost) and the
+ * whole registry (what `sijil projections rebuild` does).
+ */
+export async function runRebuildBench(options: RebuildBenchOptions = {}): Promise<RebuildBenchResult> {
+  const events = options.events ?? 300_000;
+  const batchSize = options.batchSize ?? 5_000;
+  const dir = mkdtempSync(join(tmpdir(), 'sijil-rebuild-bench-'));
+  try {
+    const eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
+    const appended = await generatePersonLog(eventStore, { events });
+    const [rawRead, rawReadParsed] = [rawOrderedRead(join(dir, 'events.sqlite'), false), rawOrderedRead(join(dir, 'events.sqlite'), true)];
+    const rebuilds: RebuildFigure[] = [];
+    const sets: Array<[string, Projection[]]> = [
+      ['log-stats', [logStatsProjection]],
+      [`registry (${registered.map((p) => p.name).join(', ')})`, registered],
+    ];
+    for (const [name, projections] of sets) {
+      const readModels = new SqliteReadModelStore(join(dir, `read-models-${rebuilds.length}.sqlite`));
+      const started = performance.now();
+      await new ProjectionEngine({ eventStore, readModels, projections, batchSize }).rebuild();
+      const eventsPerSecond = (appended * 1_000) / (performance.now() - started);
+      rebuilds.push({ projections: name, eventsPerSecond, ratio: eventsPerSecond / rawRead });
+      await readModels.close();
+    }
+    await eventStore.close();
+    return { events: appended, batchSize, rawRead, rawReadParsed, rebuilds };
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** The physical limit: every row of the log in position order, as the store's readAll selects them. */
+function rawOrderedRead(file: string, parse: boolean): number {
+  const db = new Database(file, { readonly: true });
+  const select = db.prepare(`SELECT * FROM events WHERE stream_id NOT GLOB '$*' ORDER BY position`);
+  const started = performance.now();
+  let rows = 0;
+  for (const row of select.iterate() as Iterable<{ data: string; metadata: string }>) {
+    if (parse) {
+      JSON.parse(row.data);
+      JSON.parse(row.metadata);
+    }
+    rows++;
+  }
+  const elapsed = performance.now() - started;
+  db.close();
+  return (rows * 1_000) / elapsed;
+}
+
+export function formatRebuildBench(result: RebuildBenchResult): string {
+  const rate = (n: number) => `${Math.round(n).toLocaleString('en')} events/s`;
+  return [
+    `${result.events.toLocaleString('en')} person events, ${result.batchSize.toLocaleString('en')} per commit; goal ≥ 50,000 events/s rebuilt`,
+    `raw better-sqlite3 ordered read:               ${rate(result.rawRead)}`,
+    `raw ordered read with JSON.parse of each row:  ${rate(result.rawReadParsed)}`,
+    ...result.rebuilds.map((r) => `rebuild ${r.projections}: ${rate(r.eventsPerSecond)}   ratio to raw read ${r.ratio.toFixed(2)}`),
+  ].join('\n');
+}
+
+if (require.main === module) {
+  const events = Number(process.argv[2] ?? 300_000);
+  runRebuildBench({ events }).then(
+    (result) => console.log(formatRebuildBench(result)),
+    (error) => {
+      console.error(error);
+      process.exitCode = 1;
+    },
+  );
+}

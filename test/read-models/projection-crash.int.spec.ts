@@ -1,0 +1,72 @@
+import { spawn } from 'child_process';
+import { join } from 'path';
+import { generatePersonLog } from '../../bench/person-log';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { projections } from '../../src/projections';
+import { ProjectionEngine } from '../../src/read-models/engine/projection-engine';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
+import { makeTempDir } from '../event-store/temp-dir';
+import { dumpCollections } from '../support/rebuild-equals-live';
+import { eventTally } from './event-tally.projection';
+
+const CHILD = join(__dirname, 'fixtures', 'rebuild-until-killed.js');
+const all = [...projections, eventTally];
+
+/**
+ * A worker rebuilding a large log is killed with SIGKILL mid-batch. Restarted, it resumes from the
+ * checkpoints it committed, and its read models then equal a fresh rebuild, with no event applied
+ * twice.
+ */
+describe('projection worker killed mid-rebuild', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeEach(() => (dir = makeTempDir()));
+  afterEach(() => dir.remove());
+
+  it('resumes after SIGKILL to the same models as a fresh rebuild', async () => {
+    const eventStore = new SqliteEventStore(join(dir.path, 'events.sqlite'));
+    await generatePersonLog(eventStore, { events: 20_000 });
+    const total = (await eventStore.readAll()).length;
+
+    const output = await runUntilKilled(dir.path, 3);
+    expect(output).not.toContain('done');
+
+    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    const worker = new ProjectionEngine({ eventStore, readModels: resumed, projections: all });
+    const interrupted = (await worker.lag()).filter((lag) => lag.events > 0);
+    expect(interrupted.length).toBeGreaterThan(0);
+    await worker.start();
+    await worker.waitForHead({ timeoutMs: 60_000 });
+    await worker.stop();
+
+    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh.sqlite'));
+    await new ProjectionEngine({ eventStore, readModels: fresh, projections: all }).rebuild();
+    expect(await dumpCollections(resumed, all)).toEqual(await dumpCollections(fresh, all));
+    expect(await resumed.count('event-tally')).toBe(total);
+    expect(await resumed.count('event-tally', { applied: { gt: 1 } })).toBe(0);
+
+    await Promise.all([resumed.close(), fresh.close(), eventStore.close()]);
+  }, 120_000);
+});
+
+/** Starts the rebuilding child; kills it a random moment after its `commits`-th commit. */
+function runUntilKilled(dataDir: string, commits: number): Promise<string> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [CHILD, dataDir, '1500'], { cwd: join(__dirname, '..', '..') });
+    let output = '';
+    let errors = '';
+    let scheduled = false;
+    child.stdout.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const committed = output.split('\n').filter((line) => / [1-9]\d*$/.test(line)).length;
+      if (committed >= commits && !scheduled) {
+        scheduled = true;
+        setTimeout(() => child.kill('SIGKILL'), Math.random() * 20);
+      }
+    });
+    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
+    child.on('error', reject);
+    child.on('exit', (code, signal) =>
+      signal === 'SIGKILL' ? resolve(output) : reject(new Error(`child exited with ${code} before the kill: ${errors}\n${output}`)),
+    );
+  });
+}
