@@ -4,9 +4,11 @@ import { join } from 'node:path';
 import { formatBirthsBench, runBirthsBench } from './http/births.bench';
 import { formatEventStoreBench, runEventStoreBench } from './event-store.bench';
 import { formatPeerBench, runPeerBench } from './peer/emmett.bench';
+import { formatImportBench, runImportBench } from './import.bench';
 import { formatPersonReadsHttpBench, runPersonReadsHttpBench } from './http/person-reads-http.bench';
 import { formatPersonReadsBench, runPersonReadsBench } from './person-reads.bench';
 import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
+import { formatRebuildBench, runRebuildBench } from './read-models.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
 export interface Benchmark {
@@ -19,6 +21,8 @@ export const benchmarks: Benchmark[] = [
   { name: 'store', title: 'Embedded event store beside raw better-sqlite3', run: async () => formatEventStoreBench(await runEventStoreBench()) },
   { name: 'peer', title: 'Embedded event store beside emmett-sqlite', run: async () => formatPeerBench(await runPeerBench()) },
   { name: 'births', title: 'Durable births over HTTP', run: async () => formatBirthsBench(await runBirthsBench()) },
+  { name: 'import', title: 'Bulk import beside raw batched inserts', run: async () => formatImportBench(await runImportBench()) },
+  { name: 'rebuild', title: 'Projection rebuild beside raw ordered read of the log', run: async () => formatRebuildBench(await runRebuildBench()) },
   {
     name: 'person-reads',
     title: 'Identity view and history in-process at 100,000 and 1,000,000 persons',
