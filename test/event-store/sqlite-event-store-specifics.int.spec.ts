@@ -44,6 +44,40 @@ describe('SqliteEventStore', () => {
     expect(new Set(log.map((e) => e.recordedAt)).size).toBe(1);
   });
 
+  it('records many new streams of one append in multi-row inserts, each with its own position', async () => {
+    const writes = Array.from({ length: 75 }, (_, i) => ({
+      streamId: `person-n${i}`,
+      expectedRevision: 'no_stream' as const,
+      events: Array.from({ length: 1 + (i % 3) }, birth),
+    }));
+    const results = await store.appendToStreams(writes);
+    const log = await store.readAll();
+    expect(log.map((e) => e.id)).toEqual(writes.flatMap((w) => w.events.map((e) => e.id)));
+    writes.forEach((write, i) => {
+      const last = log.filter((e) => e.streamId === write.streamId).at(-1)!;
+      expect(results[i]).toEqual({ nextRevision: write.events.length - 1, position: last.position });
+      expect(last.revision).toBe(write.events.length - 1);
+    });
+  });
+
+  it('refuses the whole append when one of its new streams exists, or repeats a stream or an event ID', async () => {
+    const taken = birth();
+    await store.appendToStream('person-n7', [taken], { expectedRevision: 'no_stream' });
+    const fresh = (n: number) => Array.from({ length: 20 }, (_, i) => ({ streamId: `person-m${n}-${i}`, expectedRevision: 'no_stream' as const, events: [birth()] }));
+    const exists = [...fresh(1), { streamId: 'person-n7', expectedRevision: 'no_stream' as const, events: [birth()] }, ...fresh(2)];
+    await expect(store.appendToStreams(exists)).rejects.toBeInstanceOf(WrongExpectedRevision);
+    const twice = [...fresh(3), { streamId: 'person-m3-4', expectedRevision: 'no_stream' as const, events: [birth()] }];
+    await expect(store.appendToStreams(twice)).rejects.toBeInstanceOf(WrongExpectedRevision);
+    const duplicate = [...fresh(4), { streamId: 'person-x', expectedRevision: 'no_stream' as const, events: [{ ...birth(), id: taken.id }] }];
+    await expect(store.appendToStreams(duplicate)).rejects.toBeInstanceOf(DuplicateEventId);
+    expect((await store.readAll()).map((e) => e.id)).toEqual([taken.id]);
+    // A retry of an append already recorded answers its original result, as for a single stream.
+    const retried = fresh(5);
+    const first = await store.appendToStreams(retried);
+    await expect(store.appendToStreams(retried)).resolves.toEqual(first);
+    expect(await store.readAll()).toHaveLength(21);
+  });
+
   it('refuses an event ID already recorded in another stream', async () => {
     const event = birth();
     await store.appendToStream('person-a', [event], { expectedRevision: 'any' });

@@ -38,8 +38,7 @@ export function parseNationalId(value: unknown, field = 'nationalId'): NationalI
  * stays deterministic. The caller checks the ID is unused before registering under it.
  */
 export function issueNationalId(randomDigit: () => number): NationalId {
-  const first = 2 + (randomDigit() % 8);
-  const body = Array.from({ length: 10 }, () => randomDigit() % 10).join('');
-  const digits = `${first}${body}`;
+  let digits = String(2 + (randomDigit() % 8));
+  for (let i = 0; i < 10; i++) digits += randomDigit() % 10;
   return `${digits}${verhoeffCheckDigit(digits)}`;
 }

@@ -135,5 +135,13 @@ export function ageRange(birth: PartialDate, on: PartialDate): { min: number; ma
  * office's time zone is never refused as "in the future" because UTC has not yet reached that day.
  */
 export function latestCivilDateAt(instant: string): CivilDate {
-  return new Date(Date.parse(instant) + 14 * 3_600_000).toISOString().slice(0, 10);
+  // A batch of commands shares one instant: the last answer is kept.
+  if (instant !== lastInstant) {
+    lastCivilDate = new Date(Date.parse(instant) + 14 * 3_600_000).toISOString().slice(0, 10);
+    lastInstant = instant;
+  }
+  return lastCivilDate;
 }
+
+let lastInstant: string | undefined;
+let lastCivilDate: CivilDate = '';

@@ -30,10 +30,10 @@ const INVERSE = [0, 4, 3, 2, 1, 5, 6, 7, 8, 9];
 
 function checksum(digits: string, offset: number): number {
   let c = 0;
-  const reversed = [...digits].reverse();
-  reversed.forEach((digit, i) => {
-    c = MULTIPLY[c]![PERMUTE[(i + offset) % 8]![Number(digit)]!]!;
-  });
+  // From the last digit to the first (charCode - 48: the digit's value).
+  for (let i = 0, at = digits.length - 1; at >= 0; i++, at--) {
+    c = MULTIPLY[c]![PERMUTE[(i + offset) % 8]![digits.charCodeAt(at) - 48]!]!;
+  }
   return c;
 }
 

@@ -17,9 +17,26 @@ export interface StreamTip {
   position: number;
 }
 
+/** Rows per multi-row INSERT of the bulk path: the per-statement cost is paid once per this many events. */
+export const ROWS_PER_INSERT = 32;
+
+const EVENT_COLUMNS = 7;
+
 /** Every statement the store runs, prepared once per connection. */
 export function prepareEventStatements(db: Database.Database) {
+  const insertRows = new Map<number, Database.Statement<unknown[]>>();
   return {
+    /** `INSERT ... VALUES (7 values) × rows`, prepared on first use for each row count up to ROWS_PER_INSERT. */
+    insertRows(rows: number): Database.Statement<unknown[]> {
+      let statement = insertRows.get(rows);
+      if (!statement) {
+        statement = db.prepare(
+          `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+        );
+        insertRows.set(rows, statement);
+      }
+      return statement;
+    },
     insert: db.prepare<[string, string, number, string, string, string, string]>(
       `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
        VALUES (?, ?, ?, ?, ?, ?, ?)`,
@@ -47,6 +64,8 @@ export function prepareEventStatements(db: Database.Database) {
 }
 
 export type EventStatements = ReturnType<typeof prepareEventStatements>;
+
+export const valuesPerEvent = EVENT_COLUMNS;
 
 export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
   id: row.id,

@@ -6,7 +6,7 @@ import {
   StreamWrite,
   WrongExpectedRevision,
 } from '../event-store.port';
-import { EventStatements, StreamTip } from './event-statements';
+import { EventStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './event-statements';
 
 /**
  * Records the writes of one append inside the open transaction, or throws and leaves the caller
@@ -18,14 +18,89 @@ export function recordWrites(
   writes: StreamWrite[],
   recordedAt: string,
 ): AppendResult[] {
-  return writes.map((write) => recordWrite(statements, write, recordedAt));
+  const results: AppendResult[] = new Array(writes.length);
+  // Consecutive writes opening new streams share multi-row INSERTs (the bulk path's common case).
+  let chunk: number[] = [];
+  let rows = 0;
+  const flush = () => {
+    if (chunk.length > 1 ? !insertNewStreams(statements, writes, chunk, rows, recordedAt, results) : chunk.length === 1) {
+      for (const i of chunk) results[i] = recordWrite(statements, writes[i]!, recordedAt);
+    }
+    chunk = [];
+    rows = 0;
+  };
+  for (let i = 0; i < writes.length; i++) {
+    const write = writes[i]!;
+    const count = write.events.length;
+    if (write.expectedRevision === 'no_stream' && count > 0 && count <= ROWS_PER_INSERT) {
+      if (rows + count > ROWS_PER_INSERT) flush();
+      chunk.push(i);
+      rows += count;
+    } else {
+      flush();
+      results[i] = recordWrite(statements, write, recordedAt);
+    }
+  }
+  flush();
+  return results;
+}
+
+/**
+ * Several new streams' events in one INSERT statement. Revision 0 of each stream is the
+ * `no_stream` check (UNIQUE (stream_id, revision)). When any row breaks a constraint, SQLite undoes
+ * the whole statement and this answers false: the writes are then recorded one by one, which
+ * finds the culprit and refuses it exactly as before. Rows take consecutive rowids in VALUES order
+ * (a new rowid is the largest plus one), so each write's position follows from the last one.
+ */
+function insertNewStreams(
+  statements: EventStatements,
+  writes: StreamWrite[],
+  chunk: number[],
+  rows: number,
+  recordedAt: string,
+  results: AppendResult[],
+): boolean {
+  const values: unknown[] = new Array(rows * valuesPerEvent);
+  let at = 0;
+  for (const i of chunk) {
+    const { streamId, events } = writes[i]!;
+    for (let revision = 0; revision < events.length; revision++) {
+      const event = events[revision]!;
+      values[at++] = event.id;
+      values[at++] = streamId;
+      values[at++] = revision;
+      values[at++] = event.type;
+      values[at++] = JSON.stringify(event.data);
+      values[at++] = JSON.stringify(event.metadata);
+      values[at++] = recordedAt;
+    }
+  }
+  let last: number;
+  try {
+    last = Number(statements.insertRows(rows).run(values).lastInsertRowid);
+  } catch (error) {
+    if (isConstraintViolation(error)) return false;
+    throw error;
+  }
+  let row = 0;
+  for (const i of chunk) {
+    const count = writes[i]!.events.length;
+    row += count;
+    results[i] = { nextRevision: count - 1, position: last - (rows - row) };
+  }
+  return true;
 }
 
 function recordWrite(
   statements: EventStatements,
-  { streamId, expectedRevision, events }: StreamWrite,
+  write: StreamWrite,
   recordedAt: string,
 ): AppendResult {
+  const { streamId, expectedRevision, events } = write;
+  if (expectedRevision === 'no_stream' && events.length > 0) {
+    const fresh = recordNewStream(statements, write, recordedAt);
+    if (fresh) return fresh;
+  }
   const tip = statements.tip.get(streamId);
   if (!satisfies(expectedRevision, tip)) {
     const retried = alreadyRecorded(statements, streamId, events, expectedRevision);
@@ -56,6 +131,30 @@ function recordWrite(
     }
   }
   return { nextRevision: revision, position };
+}
+
+/**
+ * The bulk path's common case, a new stream, without reading its tip: revision 0 can only be
+ * inserted when the stream holds no event (UNIQUE (stream_id, revision)), so the first insert is
+ * the check. When it fails for any reason nothing was written, and the caller takes the general
+ * path (tip read, retry detection, the same errors as before).
+ */
+function recordNewStream(statements: EventStatements, { streamId, events }: StreamWrite, recordedAt: string): AppendResult | undefined {
+  let position = -1;
+  for (let revision = 0; revision < events.length; revision++) {
+    const event = events[revision]!;
+    try {
+      position = Number(
+        statements.insert.run(event.id, streamId, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt)
+          .lastInsertRowid,
+      );
+    } catch (error) {
+      if (revision === 0 && isUniqueViolation(error)) return undefined;
+      if (!isDuplicateId(error)) throw error;
+      throw new DuplicateEventId(streamId, event.id);
+    }
+  }
+  return { nextRevision: events.length - 1, position };
 }
 
 const satisfies = (expected: ExpectedRevision, tip: StreamTip | undefined): boolean => {
@@ -94,6 +193,11 @@ function alreadyRecorded(
   }
   return { nextRevision: first.revision + events.length - 1, position };
 }
+
+const isConstraintViolation = (error: unknown): boolean =>
+  String((error as { code?: unknown } | undefined)?.code ?? '').startsWith('SQLITE_CONSTRAINT');
+
+const isUniqueViolation = (error: unknown): boolean => (error as { code?: unknown } | undefined)?.code === 'SQLITE_CONSTRAINT_UNIQUE';
 
 /** Duck-typed: under jest the native module's errors may come from another realm's `Error`. */
 const isDuplicateId = (error: unknown): boolean => {

@@ -37,8 +37,10 @@ export function assertKeepsRules(
     ...state.log,
     ...events.map((event) => ({ eventId: PENDING_EVENT_ID, recordedAt: '', event })),
   ]);
-  const known = new Set(violationsOf(state, context).map(keyOf));
-  const broken = violationsOf(after, context).find((violation) => !known.has(keyOf(violation)));
+  const found = violationsOf(after, context);
+  // The current history's violations matter only when the new one has any (most decisions: none).
+  const known = found.length === 0 ? undefined : new Set(violationsOf(state, context).map(keyOf));
+  const broken = found.find((violation) => !known!.has(keyOf(violation)));
   if (broken && amendment) {
     throw new RuleViolation(`${amendment}.BREAKS_RULE`, `The ${amendment.toLowerCase()} would break ${broken.code}: ${broken.message}`, {
       rule: broken.code,
