@@ -44,7 +44,8 @@ export class PersonSearchProjection implements Projection {
       if (nationalId === undefined) continue;
       let log = logs.get(nationalId);
       if (log === undefined) {
-        log = await storedLog(unitOfWork, nationalId);
+        // A stream's first event starts its log: a rebuild then reads nothing per person.
+        log = event.revision === 0 ? [] : await storedLog(unitOfWork, nationalId);
         logs.set(nationalId, log);
       }
       const recorded = toRecordedPersonEvent(event);

@@ -9,10 +9,11 @@ import { applyBatch, MemoryReadModelStore } from './testing/memory-read-model';
 import { normaliseName } from '../../domain/shared/person-name';
 
 let position = 0;
+const revisions = new Map<string, number>();
 const at = (nationalId: string, event: PersonEvent): RecordedEvent => ({
   id: `ev${++position}`,
   streamId: `person-${nationalId}`,
-  revision: 0,
+  revision: revisions.set(nationalId, (revisions.get(nationalId) ?? -1) + 1).get(nationalId)!,
   position,
   type: event.type,
   data: event.data,
@@ -35,6 +36,7 @@ describe('person search projection', () => {
   const ids = async (criteria: SearchCriteria, page = firstPage) => (await search(criteria, page)).results.map((r) => r.nationalId);
 
   beforeEach(async () => {
+    revisions.clear();
     store = new MemoryReadModelStore();
     await store.define(projection.collections);
   });
