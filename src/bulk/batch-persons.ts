@@ -43,7 +43,8 @@ export class BatchPersons {
     for (const event of events) if (event.metadata.idempotencyKey) keys.add(event.metadata.idempotencyKey);
     const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
-      state: stateOf(log),
+      // stateOf([]) without the work: most persons a bulk batch loads are the new ones it draws.
+      state: log.length === 0 ? { status: 'unregistered', log, facts: [] } : stateOf(log),
       log,
       stale: false,
       revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,

@@ -92,7 +92,8 @@ export class BulkRecorder {
         const commandId = ids.commandId();
         let index = 0;
         const facts: RecordedFacts[] = outcome.events.map(([nationalId, events]) => {
-          const stamped = withIds(toNewEvents(events, metadata, commandId), ids, () => index++);
+          const eventId = ids.eventId;
+          const stamped = toNewEvents(events, metadata, commandId, eventId ? () => eventId(index++) : undefined);
           ctx.persons.apply(nationalId, events, stamped, now);
           return { nationalId, eventIds: stamped.map((event) => event.id) };
         });

@@ -1,4 +1,4 @@
-import { createHash, randomInt, randomUUID } from 'node:crypto';
+import { hash, randomInt, randomUUID } from 'node:crypto';
 import { issueNationalId } from '../domain/shared/national-id';
 
 /**
@@ -32,15 +32,18 @@ export const keyedIds = (key: string): CommandIds => ({
   marriageId: () => seededUuid(key),
 });
 
+const sha256 = (text: string): Buffer => hash('sha256', text, 'buffer');
+
 /** Digits drawn from SHA-256 of `seed`, bytes of 250 and up skipped so each digit is uniform. */
 function digitsOf(seed: string): () => number {
-  let bytes = createHash('sha256').update(seed).digest();
+  // One-shot `hash` (no Hash object): this runs for every national ID a bulk command draws.
+  let bytes = sha256(seed);
   let at = 0;
   let round = 0;
   return () => {
     for (;;) {
       if (at === bytes.length) {
-        bytes = createHash('sha256').update(`${seed}#${++round}`).digest();
+        bytes = sha256(`${seed}#${++round}`);
         at = 0;
       }
       const byte = bytes[at++]!;
@@ -54,7 +57,7 @@ export const seededNationalId = (seed: string, attempt: number): string => issue
 
 /** A UUID-shaped identifier (version 8, RFC 9562's custom layout) that is a function of `seed`. */
 export function seededUuid(seed: string): string {
-  const hex = createHash('sha256').update(seed).digest('hex');
+  const hex = hash('sha256', seed, 'hex');
   return formatUuid(hex.slice(0, 12), hex.slice(12, 30));
 }
 

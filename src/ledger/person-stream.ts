@@ -37,10 +37,18 @@ export async function loadPerson(store: EventStore, nationalId: string): Promise
   };
 }
 
-/** Decided events, stamped with who recorded them and the command's idempotency key. */
-export function toNewEvents(events: PersonEvent[], metadata: CommandMetadata, commandId: string): NewEvent[] {
-  return events.map((event) => ({
-    id: newEventId(),
+/**
+ * Decided events, stamped with who recorded them and the command's idempotency key. `eventId`
+ * gives the `i`-th event's ID when the caller issues its own (the bulk path); else time-ordered IDs.
+ */
+export function toNewEvents(
+  events: PersonEvent[],
+  metadata: CommandMetadata,
+  commandId: string,
+  eventId: (index: number) => string = () => newEventId(),
+): NewEvent[] {
+  return events.map((event, index) => ({
+    id: eventId(index),
     type: event.type,
     data: event.data,
     metadata: {
