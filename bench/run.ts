@@ -9,6 +9,7 @@ import { formatPersonReadsHttpBench, runPersonReadsHttpBench } from './http/pers
 import { formatPersonReadsBench, runPersonReadsBench } from './person-reads.bench';
 import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
 import { formatRebuildBench, runRebuildBench } from './read-models.bench';
+import { formatSearchBench, runSearchBench } from './search.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
 export interface Benchmark {
@@ -30,6 +31,11 @@ export const benchmarks: Benchmark[] = [
   },
   { name: 'person-reads-http', title: 'Identity reads over HTTP', run: async () => formatPersonReadsHttpBench(await runPersonReadsHttpBench()) },
   { name: 'statistics', title: 'Population at a date and a 100-year projection', run: async () => formatStatisticsBench(await runStatisticsBench()) },
+  {
+    name: 'search',
+    title: 'Search by name and duplicate candidates at 100,000 and 1,000,000 persons',
+    run: async () => [formatSearchBench(await runSearchBench({ persons: 100_000 })), formatSearchBench(await runSearchBench({ persons: 1_000_000 }))].join('\n'),
+  },
 ];
 
 function machine(): string {
