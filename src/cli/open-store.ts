@@ -8,9 +8,10 @@ export interface StoreOptions {
   data?: string;
 }
 
-export async function openStore(options: StoreOptions): Promise<{ config: SijilConfig; store: EventStore }> {
+/** `clock`: where the embedded store takes recording instants from, when not the wall clock. */
+export async function openStore(options: StoreOptions, clock?: () => Date): Promise<{ config: SijilConfig; store: EventStore }> {
   const config = loadConfig(options.data ? { dataDir: options.data } : {});
   if (!config.eventStoreUrl) mkdirSync(config.dataDir, { recursive: true });
-  const store = await createEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl });
+  const store = await createEventStore({ dataDir: config.dataDir, eventStoreUrl: config.eventStoreUrl, clock });
   return { config, store };
 }

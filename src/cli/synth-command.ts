@@ -37,7 +37,9 @@ export function synthCommand(): Command {
     .option('--batch-size <n>', 'commands per transaction', '2000')
     .option('--no-progress', 'no progress lines on stderr')
     .action(async (options: SynthCommandOptions) => {
-      const { config, store } = await openStore(options);
+      // A synthetic country is recorded at its own instants, not the machine's.
+      let instant = new Date(0);
+      const { config, store } = await openStore(options, () => instant);
       try {
         const gazetteer = Gazetteer.load(config.gazetteerPath);
         const synth = ratesFor(gazetteer, {
@@ -50,6 +52,7 @@ export function synthCommand(): Command {
         let lastPrint = 0;
         const summary = await loadCountry(new BulkRecorder(store, gazetteer, config.policy), synth, {
           batchSize: positive(options.batchSize, 'batch-size') || 2000,
+          onBatchInstant: (at) => (instant = new Date(at)),
           onProgress: ({ steps, events, day }) => {
             if (!options.progress || Date.now() - lastPrint < 1000) return;
             lastPrint = Date.now();

@@ -10,6 +10,8 @@ export interface EventStoreConfig {
   dataDir?: string;
   /** An EventStoreDB connection string, e.g. `esdb://localhost:2113?tls=false`; wins over `dataDir`. */
   eventStoreUrl?: string;
+  /** The embedded store's source of `recordedAt` (EventStoreDB stamps its own). */
+  clock?: () => Date;
 }
 
 /**
@@ -18,12 +20,12 @@ export interface EventStoreConfig {
  * half-recorded by a crash is finished or aborted before anyone reads. SQLite appends to several
  * streams in one transaction natively.
  */
-export async function createEventStore({ dataDir = './data', eventStoreUrl }: EventStoreConfig = {}): Promise<EventStore> {
+export async function createEventStore({ dataDir = './data', eventStoreUrl, clock }: EventStoreConfig = {}): Promise<EventStore> {
   if (eventStoreUrl) {
     const store = new TransactionalEventStore(new EventStoreDbEventStore(eventStoreUrl));
     await store.recover();
     return store;
   }
   mkdirSync(dataDir, { recursive: true });
-  return new SqliteEventStore(join(dataDir, 'events.sqlite'));
+  return new SqliteEventStore(join(dataDir, 'events.sqlite'), { clock });
 }

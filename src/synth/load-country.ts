@@ -14,6 +14,11 @@ export interface LoadOptions {
    */
   batchSize?: number;
   onProgress?: (progress: { steps: number; events: number; day: string }) => void;
+  /**
+   * Told each batch's instant before it is recorded: the store's clock returns it, so a seed
+   * gives a byte-identical log, recording instants included.
+   */
+  onBatchInstant?: (at: string) => void;
 }
 
 /** The identifiers a step's command records under: functions of its place in the stream. */
@@ -75,6 +80,7 @@ export async function loadCountry(recorder: BulkRecorder, options: SynthOptions,
   const flush = async () => {
     if (batch.length === 0) return;
     const at = batch[batch.length - 1]!.at;
+    load.onBatchInstant?.(at);
     const results = await recorder.record(batch.map(toBulkCommand), { agency: batch[0]!.command.agency, now: at });
     results.forEach((result, i) => count(result, batch[i]!));
     steps += batch.length;

@@ -26,6 +26,8 @@ export class GroupCommit {
     db: Database.Database,
     statements: EventStatements,
     private readonly onCommitted: () => void,
+    /** The instant a batch is recorded at: the wall clock, or a synthetic country's own time. */
+    now: () => Date = () => new Date(),
   ) {
     const record = (writes: StreamWrite[], recordedAt: string) => recordWrites(statements, writes, recordedAt);
     // Nested inside commitBatch, better-sqlite3 runs this one as a savepoint.
@@ -35,7 +37,7 @@ export class GroupCommit {
     const recordAppend = (writes: StreamWrite[], recordedAt: string) =>
       (canFailHalfway(writes) ? recordUnderSavepoint : record)(writes, recordedAt);
     this.commitBatch = db.transaction((batch: PendingAppend[]) => {
-      const recordedAt = new Date().toISOString();
+      const recordedAt = now().toISOString();
       return batch.map((append): Outcome => {
         try {
           return { results: recordAppend(append.writes, recordedAt) };

@@ -21,6 +21,12 @@ export interface SqliteEventStoreOptions extends EventDatabaseOptions {
   pollIntervalMs?: number;
   /** Events per catch-up batch handed to a subscriber. */
   subscriptionPageSize?: number;
+  /**
+   * Where `recordedAt` comes from: the wall clock unless a caller that owns time says otherwise
+   * (a seeded synthetic country, whose log must be byte-identical for a seed; tests recording
+   * facts at chosen instants).
+   */
+  clock?: () => Date;
 }
 
 /** The embedded event store: one SQLite file, shareable by several processes. */
@@ -37,8 +43,11 @@ export class SqliteEventStore implements EventStore {
   ) {
     this.db = openEventDatabase(path, options);
     this.statements = prepareEventStatements(this.db);
-    this.writer = new GroupCommit(this.db, this.statements, () =>
-      this.subscriptions.forEach((subscription) => subscription.notify()),
+    this.writer = new GroupCommit(
+      this.db,
+      this.statements,
+      () => this.subscriptions.forEach((subscription) => subscription.notify()),
+      options.clock,
     );
   }
 
