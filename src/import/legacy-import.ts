@@ -6,9 +6,10 @@ import { DomainError, InvalidValue } from '../domain/shared/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
 import { personStreamId } from '../ledger/person-stream';
 import { progressWrite, readProgress, type ImportTotals, type Reject } from './import-checkpoint';
-import { formatOf, readRows, type SourceRow } from './read-rows';
+import { readKeyedRows, type KeyedRow } from './keyed-rows';
+import { formatOf } from './read-rows';
 import { columnOf, commandOfRow, kindOf } from './row-commands';
-import { progressEventId, rowIds, rowKey, sha256OfFile } from './row-keys';
+import { progressEventId, rowIds, sha256OfFile } from './row-keys';
 
 export interface ImportOptions {
   file: string;
@@ -33,7 +34,7 @@ export interface ImportSummary extends ImportTotals {
 }
 
 interface Pending {
-  source: SourceRow;
+  source: KeyedRow;
   key: string;
   command?: BulkCommand;
   reject?: Reject['reason'];
@@ -106,7 +107,7 @@ export class LegacyImport {
       options.onProgress?.({ totals, resumedFrom: progress.totals.rowsDone, bytes, totalBytes });
     };
 
-    for await (const source of readRows(options.file, format)) {
+    for await (const source of readKeyedRows(options.file, format)) {
       bytes = source.bytes;
       if (source.row <= progress.totals.rowsDone) {
         this.remember(source);
@@ -124,9 +125,9 @@ export class LegacyImport {
   }
 
   /** A row before the resume point: what later rows may say about it (duplicate, ref), nothing decided. */
-  private remember(source: SourceRow): void {
+  private remember(source: KeyedRow): void {
     if (source.unreadable) return;
-    const key = rowKey(source.record);
+    const key = source.key;
     if (!this.seen.has(key)) this.seen.set(key, source.row);
     const ref = source.record.ref;
     if (source.record.kind === 'enrolment' && ref !== undefined && !this.refRows.has(ref)) {
@@ -135,8 +136,8 @@ export class LegacyImport {
     }
   }
 
-  private async prepare(source: SourceRow): Promise<Pending> {
-    const key = source.unreadable ? '' : rowKey(source.record);
+  private async prepare(source: KeyedRow): Promise<Pending> {
+    const key = source.key;
     const pending: Pending = { source, key };
     try {
       if (source.unreadable) throw new InvalidValue('row', 'IMPORT.UNREADABLE_ROW', source.unreadable);

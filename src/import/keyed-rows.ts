@@ -1,0 +1,70 @@
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { Worker } from 'node:worker_threads';
+import { readRows, type ImportFormat, type SourceRow } from './read-rows';
+import { rowKey } from './row-keys';
+
+/** A row of the file with its idempotency key ('' for an unreadable row). */
+export interface KeyedRow extends SourceRow {
+  key: string;
+}
+
+/** Rows per message from the reader thread, and messages it may send ahead of the importer. */
+const ROWS_PER_MESSAGE = 500;
+const MESSAGES_AHEAD = 8;
+
+export type ReaderMessage = { rows: KeyedRow[] } | { done: true } | { error: { message: string; code?: string; name?: string } };
+
+export const keyed = (source: SourceRow): KeyedRow => ({ ...source, key: source.unreadable ? '' : rowKey(source.record) });
+
+/**
+ * The file's rows with their keys. Parsing and hashing run in a worker thread, a few thousand rows
+ * ahead, so the second core works while the main thread decides and commits; the rows, their
+ * order and a parse error (with its message) are those `readRows` gives. Where the worker's
+ * compiled script is not at hand (the sources run under ts-jest), the rows are read in this thread.
+ */
+export function readKeyedRows(path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
+  const script = join(__dirname, 'keyed-rows.worker.js');
+  return existsSync(script) ? fromWorker(script, path, format) : inThread(path, format);
+}
+
+async function* inThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
+  for await (const source of readRows(path, format)) yield keyed(source);
+}
+
+async function* fromWorker(script: string, path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
+  const worker = new Worker(script, { workerData: { path, format, rowsPerMessage: ROWS_PER_MESSAGE, messagesAhead: MESSAGES_AHEAD } });
+  const queue: ReaderMessage[] = [];
+  let wake: (() => void) | undefined;
+  let failure: unknown;
+  worker.on('message', (message: ReaderMessage) => {
+    queue.push(message);
+    wake?.();
+  });
+  worker.on('error', (error) => {
+    failure = error;
+    wake?.();
+  });
+  worker.on('exit', (code) => {
+    if (code !== 0) failure ??= new Error(`the row reader stopped with code ${code}`);
+    wake?.();
+  });
+  try {
+    for (;;) {
+      while (queue.length === 0) {
+        if (failure) throw failure;
+        await new Promise<void>((resolve) => (wake = resolve));
+        wake = undefined;
+      }
+      const message = queue.shift()!;
+      if ('done' in message) return;
+      if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
+      // One message taken: the reader may send one more.
+      worker.postMessage('more');
+      yield* message.rows;
+    }
+  } finally {
+    // Also when the importer stops early (Ctrl-C after a batch): the reader thread ends with it.
+    await worker.terminate();
+  }
+}

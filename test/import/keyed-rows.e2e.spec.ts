@@ -1,0 +1,58 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { keyed, type KeyedRow } from '../../src/import/keyed-rows';
+import { readRows, type ImportFormat } from '../../src/import/read-rows';
+import { makeTempDir } from '../event-store/temp-dir';
+import { enrolmentRow, toCsv, toNdjson } from '../../bench/legacy-register';
+
+/** The built module, whose reader runs in a worker thread (the sources under ts-jest read in-thread). */
+const built = require(join(__dirname, '..', '..', 'dist', 'src', 'import', 'keyed-rows')) as typeof import('../../src/import/keyed-rows');
+
+async function collect(rows: AsyncIterable<KeyedRow>): Promise<Array<KeyedRow | string>> {
+  const out: Array<KeyedRow | string> = [];
+  try {
+    for await (const row of rows) out.push(row);
+  } catch (error) {
+    out.push(`error: ${(error as Error).message}`);
+  }
+  return out;
+}
+
+async function inThread(path: string, format: ImportFormat): Promise<Array<KeyedRow | string>> {
+  const out: Array<KeyedRow | string> = [];
+  try {
+    for await (const row of readRows(path, format)) out.push(keyed(row));
+  } catch (error) {
+    out.push(`error: ${(error as Error).message}`);
+  }
+  return out;
+}
+
+describe('rows read and keyed in a worker thread', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeAll(() => (dir = makeTempDir()));
+  afterAll(() => dir.remove());
+
+  const rows = Array.from({ length: 3_210 }, (_, i) => enrolmentRow(i));
+  const cases: Array<[string, string, ImportFormat]> = [
+    ['a CSV register', toCsv(rows), 'csv'],
+    ['an NDJSON register with unreadable lines', `${toNdjson(rows.slice(0, 700))}not json\n{"kind":{"nested":1}}\n\n${toNdjson(rows.slice(700))}`, 'ndjson'],
+    ['a CSV broken after 20,000 rows', `${toCsv(Array.from({ length: 20_000 }, (_, i) => enrolmentRow(i % 50)))}enrolment,"broken"quote\n`, 'csv'],
+  ];
+
+  it.each(cases)('gives the rows, keys and error of one thread for %s', async (_, text, format) => {
+    const file = join(dir.path, `rows.${format}`);
+    writeFileSync(file, text);
+    const fromWorker = await collect(built.readKeyedRows(file, format));
+    expect(fromWorker.length).toBeGreaterThan(700);
+    expect(fromWorker).toEqual(await inThread(file, format));
+  });
+
+  it('stops its thread when the reader stops early', async () => {
+    const file = join(dir.path, 'early.csv');
+    writeFileSync(file, toCsv(rows));
+    let n = 0;
+    for await (const row of built.readKeyedRows(file, 'csv')) if (++n === 10 || !row) break;
+    expect(n).toBe(10);
+  });
+});
