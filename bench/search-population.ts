@@ -5,9 +5,9 @@ import type { RecordedEvent } from '../src/event-store/event-store.port';
 import { personStreamId } from '../src/ledger/person-stream';
 
 /**
- * A population whose names collide as a country's do: given names from about a hundred per sex,
- * family names from several hundred, both drawn with Zipf-like weights (the commonest given name
- * about a sixth of men, the commonest family about one in twenty), spelled with the variants
+ * A population whose names collide as a country's do: given names from about a hundred for men and seventy for women,
+ * family names from nearly three hundred, both drawn with Zipf-like weights (the commonest given name
+ * about a fifth of men, the commonest family about one in fifteen), spelled with the variants
  * registers hold (hamza forms, taa marbuta, alef maqsura, tashkeel, split "عبد" compounds), a
  * Latin transliteration for a third, and one birth date in ten known only to the year.
  */
