@@ -17,7 +17,9 @@ async function main(): Promise<void> {
   const mothers = Number(process.env.BENCH_MOTHERS ?? 1000);
   const config = loadConfig({ port: 0, host: '127.0.0.1' });
   const store = await createEventStore({ dataDir: config.dataDir });
-  const app = await createApp({ config, store, extraControllers: [CeilingController] });
+  // The API as production deploys it for writes: projections run in their own worker process
+  // (`sijil serve --no-projections` beside `sijil projections run`), not on the API's event loop.
+  const app = await createApp({ config, store, extraControllers: [CeilingController], runProjections: false });
   const { agency, credential } = await new AgencyRegistry(store).register({
     name: 'bench registrar',
     role: 'registrar',
