@@ -1,5 +1,5 @@
-import { cpus, totalmem } from 'node:os';
-import { writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, totalmem } from 'node:os';
 import { join } from 'node:path';
 import { formatBirthsBench, runBirthsBench } from './http/births.bench';
 import { formatEventStoreBench, runEventStoreBench } from './event-store.bench';
@@ -43,30 +43,60 @@ function machine(): string {
   return `${cpu.length} × ${cpu[0]?.model.trim()}, ${Math.round(totalmem() / 2 ** 30)} GiB, Node ${process.version}, ${process.platform}`;
 }
 
+const resultsFile = join(__dirname, '..', '..', 'bench', 'RESULTS.md');
+
+/** The sections already in RESULTS.md, by benchmark name, so a partial run replaces only its own. */
+function previousSections(): Map<string, string> {
+  if (!existsSync(resultsFile)) return new Map();
+  const sections = readFileSync(resultsFile, 'utf8').split(/^(?=## )/m).slice(1);
+  return new Map(
+    sections.flatMap((section) => {
+      const benchmark = benchmarks.find((b) => section.startsWith(`## ${b.title}\n`));
+      return benchmark ? [[benchmark.name, section.trimEnd()] as const] : [];
+    }),
+  );
+}
+
 /**
  * `npm run bench [-- NAME ...]`: runs the suite (or the named benchmarks) one after another,
- * prints each section as it completes and writes bench/RESULTS.md. Every figure stands beside
- * the baseline measured in the same run.
+ * prints each section as it completes and writes it into bench/RESULTS.md, keeping the sections
+ * of benchmarks not run. Every figure stands beside the baseline measured in the same run; each
+ * section says when it ran and how loaded the machine was, since these machines are shared.
  */
 async function main(): Promise<void> {
   const wanted = process.argv.slice(2);
+  const unknown = wanted.filter((name) => !benchmarks.some((b) => b.name === name));
+  if (unknown.length) throw new Error(`unknown benchmark ${unknown.join(', ')}; known: ${benchmarks.map((b) => b.name).join(', ')}`);
   const selected = wanted.length ? benchmarks.filter((b) => wanted.includes(b.name)) : benchmarks;
-  const sections: string[] = [];
+  const sections = previousSections();
   for (const benchmark of selected) {
     process.stdout.write(`\n## ${benchmark.title}\n`);
     const started = Date.now();
+    const [loadBefore] = loadavg();
     const section = await benchmark.run();
-    process.stdout.write(`${section}\n(${Math.round((Date.now() - started) / 1000)} s)\n`);
-    sections.push(`## ${benchmark.title}\n\n${section}\n`);
+    const seconds = Math.round((Date.now() - started) / 1000);
+    const stamp = `Run ${new Date().toISOString()} (\`npm run bench -- ${benchmark.name}\`, ${seconds} s); load average ${loadBefore!.toFixed(1)} before, ${loadavg()[0]!.toFixed(1)} after, on ${cpus().length} cores.`;
+    process.stdout.write(`${section}\n${stamp}\n`);
+    sections.set(benchmark.name, `## ${benchmark.title}\n\n${stamp}\n\n${section}`);
+    writeResults(sections);
   }
+}
+
+function writeResults(sections: Map<string, string>): void {
   const header = [
     '# Benchmark results',
     '',
-    `Machine: ${machine()}. Run: ${new Date().toISOString()}.`,
-    `Command: \`npm run bench${wanted.length ? ` -- ${wanted.join(' ')}` : ''}\`. Each figure is beside a baseline measured in the same run.`,
+    `Machine: ${machine()}.`,
+    'Each figure stands beside a baseline measured in the same run; each section says when it ran.',
     '',
   ].join('\n');
-  writeFileSync(join(__dirname, '..', '..', 'bench', 'RESULTS.md'), `${header}\n${sections.join('\n')}`);
+  const ordered = benchmarks.flatMap((b) => (sections.has(b.name) ? [sections.get(b.name)!] : []));
+  writeFileSync(resultsFile, `${header}\n${ordered.join('\n\n')}\n`);
 }
 
-if (require.main === module) void main();
+if (require.main === module) {
+  main().catch((error: unknown) => {
+    process.stderr.write(`bench: ${error instanceof Error ? error.message : String(error)}\n`);
+    process.exitCode = 1;
+  });
+}
