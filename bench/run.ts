@@ -10,6 +10,7 @@ import { formatPersonReadsBench, runPersonReadsBench } from './person-reads.benc
 import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
 import { formatRebuildBench, runRebuildBench } from './read-models.bench';
 import { formatSearchBench, runSearchBench } from './search.bench';
+import { formatSynthBench, runSynthBench } from './synth.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
 export interface Benchmark {
@@ -18,10 +19,18 @@ export interface Benchmark {
   run: () => Promise<string>;
 }
 
+/** Persons in the synthetic-country benchmark: the issue's 1,000,000 by default; set lower to try it. */
+const synthPersons = Number(process.env.SIJIL_BENCH_SYNTH_PERSONS ?? 1_000_000);
+
 export const benchmarks: Benchmark[] = [
   { name: 'store', title: 'Embedded event store beside raw better-sqlite3', run: async () => formatEventStoreBench(await runEventStoreBench()) },
   { name: 'peer', title: 'Embedded event store beside emmett-sqlite', run: async () => formatPeerBench(await runPeerBench()) },
   { name: 'births', title: 'Durable births over HTTP', run: async () => formatBirthsBench(await runBirthsBench()) },
+  {
+    name: 'synth',
+    title: 'A synthetic country generated and loaded',
+    run: async () => formatSynthBench(await runSynthBench({ persons: synthPersons, years: 10 })),
+  },
   { name: 'import', title: 'Bulk import beside raw batched inserts', run: async () => formatImportBench(await runImportBench()) },
   { name: 'rebuild', title: 'Projection rebuild beside raw ordered read of the log', run: async () => formatRebuildBench(await runRebuildBench()) },
   {
