@@ -2,6 +2,7 @@ import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-e
 import { stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
+import type { PersonCache } from './person-cache';
 
 interface BatchPerson {
   /** Recomputed when asked for after new events landed: most persons are not read again in their batch. */
@@ -33,11 +34,27 @@ export class BatchPersons {
   constructor(
     private readonly store: EventStore,
     readonly assumeNew: boolean,
+    /** States committed by earlier batches of the same recorder: read instead of the store. */
+    private readonly cache?: PersonCache,
   ) {}
 
   async load(nationalId: string, drawn = false): Promise<BatchPerson> {
     const known = this.persons.get(nationalId);
     if (known) return known;
+    const cached = this.cache?.get(nationalId);
+    if (cached) {
+      const person: BatchPerson = {
+        state: cached.state ?? { status: 'unregistered', log: cached.log, facts: [] },
+        log: cached.log,
+        stale: cached.state === undefined,
+        revision: cached.revision,
+        keys: new Set(cached.keys),
+        pending: [],
+        read: false,
+      };
+      this.persons.set(nationalId, person);
+      return person;
+    }
     const events = drawn && this.assumeNew ? [] : await this.store.readStream(personStreamId(nationalId));
     const keys = new Set<string>();
     for (const event of events) if (event.metadata.idempotencyKey) keys.add(event.metadata.idempotencyKey);
@@ -93,6 +110,20 @@ export class BatchPersons {
 
   markRead(nationalIds: Iterable<string>): void {
     for (const id of nationalIds) this.loaded(id).read = true;
+  }
+
+  /**
+   * After the batch's append committed: every stream it loaded, at the revision its writes left it
+   * (streams still empty are left out, so a later draw of their ID reads the store or assumes new).
+   */
+  commitTo(cache: PersonCache): void {
+    for (const [nationalId, person] of this.persons) {
+      const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
+      if (base === undefined) continue;
+      const revision = base + person.pending.length;
+      if (revision < 0) continue;
+      cache.set(nationalId, { log: person.log, ...(!person.stale && { state: person.state }), revision, keys: person.keys });
+    }
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */

@@ -8,6 +8,7 @@ import { Gazetteer } from '../gazetteer/gazetteer';
 import { toNewEvents } from '../ledger/person-stream';
 import { BatchPersons } from './batch-persons';
 import { decideBulk, type BatchContext } from './bulk-decide';
+import { PersonCache } from './person-cache';
 import type { BulkAgency, BulkCommand, BulkResult, RecordedFacts } from './bulk-commands';
 import { keyedIds, randomIds, type CommandIds } from './command-ids';
 
@@ -38,6 +39,13 @@ const maxAttempts = 3;
  */
 @Injectable()
 export class BulkRecorder {
+  /**
+   * Persons committed by earlier batches, least recently used evicted first (`SIJIL_BULK_CACHE`
+   * persons, 200,000 by default; 0 turns it off): valid while this recorder is the only writer to
+   * their streams, which the append's expected revisions check.
+   */
+  readonly cache = new PersonCache(cacheLimit());
+
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
     private readonly gazetteer: Gazetteer,
@@ -46,14 +54,18 @@ export class BulkRecorder {
 
   async record(commands: BulkCommand[], options: BulkRecordOptions): Promise<BulkResult[]> {
     for (let attempt = 1; ; attempt++) {
-      const { results, writes } = await this.decideAll(commands, options, attempt === 1);
+      const { results, writes, persons } = await this.decideAll(commands, options, attempt === 1);
       const extra = options.alsoAppend?.(results) ?? [];
       const all = [...writes, ...extra];
       if (all.every((write) => write.events.length === 0)) return results;
       try {
         await this.store.appendToStreams(all);
+        persons.commitTo(this.cache);
         return results;
       } catch (error) {
+        // Another writer (or a drawn ID in use): what the cache holds may be stale, so the retry
+        // reads every stream from the store.
+        this.cache.clear();
         const retry =
           error instanceof WrongExpectedRevision &&
           attempt < maxAttempts &&
@@ -67,10 +79,11 @@ export class BulkRecorder {
     commands: BulkCommand[],
     options: BulkRecordOptions,
     assumeNew: boolean,
-  ): Promise<{ results: BulkResult[]; writes: StreamWrite[] }> {
+  ): Promise<{ results: BulkResult[]; writes: StreamWrite[]; persons: BatchPersons }> {
     const now = options.now ?? new Date().toISOString();
     const ctx: BatchContext = {
-      persons: new BatchPersons(this.store, assumeNew),
+      // The first attempt reads committed states from the cache; a retry reads the store (the cache was dropped).
+      persons: new BatchPersons(this.store, assumeNew, this.cache),
       store: this.store,
       gazetteer: this.gazetteer,
       policy: this.policy,
@@ -114,8 +127,13 @@ export class BulkRecorder {
         results.push({ status: 'refused', error });
       }
     }
-    return { results, writes: [...ctx.persons.writes(), ...systemWrites] };
+    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons };
   }
+}
+
+function cacheLimit(): number {
+  const configured = Number(process.env.SIJIL_BULK_CACHE);
+  return process.env.SIJIL_BULK_CACHE !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : 200_000;
 }
 
 function metadataOf(agency: BulkAgency, now: string, key: string | undefined): CommandMetadata {
