@@ -138,4 +138,22 @@ describe('BulkRecorder beside the API', () => {
     const overHttp = await t.request('POST', `/v1/marriages/${marriageId}/divorce`, { body: { date: '2017-01-01', courtReference: 'e' } });
     expect(codeOfResponse(overHttp)).toBe('DIVORCE.NOT_CURRENT');
   });
+
+  it('reads the persons it committed from its cache, and decides again from the store when another writer changed one', async () => {
+    const [enrolled] = await record([{ type: 'EnrolPerson', key: 'cache-1', data: enrolmentData(enrolmentBody({ dateOfBirth: '1980-01-01' })) }]);
+    const nationalId = (enrolled as { nationalId: string }).nationalId;
+    const hits = bulk.cache.hits;
+    const [moved] = await record([{ type: 'ChangeResidence', nationalId, data: { area: 'LY-BA-03', date: '2019-01-01' } }]);
+    expect(moved!.status).toBe('recorded');
+    expect(bulk.cache.hits).toBe(hits + 1);
+    // Another writer: the API records the death; the cache still holds the person alive.
+    expect((await t.request('POST', `/v1/persons/${nationalId}/death`, { body: death() })).status).toBe(201);
+    const [again, duplicate] = await record([
+      { type: 'RegisterDeath', nationalId, data: death('2021-01-01') },
+      { type: 'EnrolPerson', key: 'cache-1', data: enrolmentData(enrolmentBody()) },
+    ]);
+    expect(codeOfResult(again!)).toBe('DEATH.ALREADY_RECORDED');
+    expect(duplicate).toEqual({ status: 'duplicate', nationalId });
+    expect((await t.store.readStream(`person-${nationalId}`)).map((e) => e.type)).toEqual(['PersonEnrolled', 'ResidenceChanged', 'DeathRegistered']);
+  });
 });
