@@ -1,28 +1,14 @@
-import { ApiProperty, ApiPropertyOptional } from '@nestjs/swagger';
+import { ApiProperty, ApiPropertyOptional, PickType } from '@nestjs/swagger';
 import { Type } from 'class-transformer';
-import { IsIn, IsInt, IsNotEmptyObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
-import type { Sex } from '../../domain/person/person-events';
-import { IsAreaCode, IsCivilDate, IsNationalId } from '../../http/field-validators';
-import { PersonNameDto } from '../shared/person-name.dto';
+import { IsInt, IsNotEmptyObject, IsOptional, IsString, Length, Max, Min, ValidateNested } from 'class-validator';
+import { IsCivilDate, IsNationalId } from '../../http/field-validators';
+import { EnrolledPersonDto } from '../enrol-person/enrol-person.dto';
 
-export class NewbornDto {
-  @ApiProperty({ type: PersonNameDto })
-  @IsNotEmptyObject()
-  @ValidateNested()
-  @Type(() => PersonNameDto)
-  name!: PersonNameDto;
-
-  @ApiProperty({ enum: ['F', 'M'] })
-  @IsIn(['F', 'M'])
-  sex!: Sex;
-
+/** A newborn is described as an enrolled person is, but its birth date is always known to the day. */
+export class NewbornDto extends PickType(EnrolledPersonDto, ['name', 'sex', 'placeOfBirth'] as const) {
   @ApiProperty({ example: '2026-11-20' })
   @IsCivilDate()
   dateOfBirth!: string;
-
-  @ApiProperty({ example: 'LY-BA-03' })
-  @IsAreaCode()
-  placeOfBirth!: string;
 }
 
 export class RegisterBirthDto {
