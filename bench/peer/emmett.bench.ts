@@ -109,6 +109,8 @@ export async function runPeerBench(durationMs = 3000): Promise<PeerRate[]> {
  * Each configuration runs in a fresh process: emmett-sqlite opens a connection per operation,
  * and a store left from an earlier measurement made later ones fail with SQLITE_BUSY.
  */
+const resultMark = 'PEER-RESULT ';
+
 function measureInChildProcess(eventsPerAppend: number, concurrency: number, durationMs: number): Promise<PeerRate> {
   const child = spawn(process.execPath, [__filename, JSON.stringify({ eventsPerAppend, concurrency, durationMs })], {
     stdio: ['ignore', 'pipe', 'inherit'],
@@ -116,14 +118,19 @@ function measureInChildProcess(eventsPerAppend: number, concurrency: number, dur
   let output = '';
   child.stdout.on('data', (chunk: Buffer) => (output += chunk.toString()));
   return new Promise((resolve, reject) =>
-    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as PeerRate) : reject(new Error(`peer measurement exited with ${code}`)))),
+    child.once('exit', (code) => {
+      // emmett-sqlite logs its own errors on stdout: read only the marked result line.
+      const line = output.split('\n').find((l) => l.startsWith(resultMark));
+      if (code === 0 && line) resolve(JSON.parse(line.slice(resultMark.length)) as PeerRate);
+      else reject(new Error(`peer measurement exited with ${code}`));
+    }),
   );
 }
 
 async function measureHere({ eventsPerAppend, concurrency, durationMs }: { eventsPerAppend: number; concurrency: number; durationMs: number }) {
   const dir = mkdtempSync(join(tmpdir(), 'sijil-peer-'));
   try {
-    process.stdout.write(JSON.stringify(await measure(dir, eventsPerAppend, concurrency, durationMs)));
+    process.stdout.write(`\n${resultMark}${JSON.stringify(await measure(dir, eventsPerAppend, concurrency, durationMs))}\n`);
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
