@@ -193,7 +193,11 @@ function assertMarriageIdFormat(marriageId: string): void {
 
 async function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): Promise<void> {
   assertMarriageIdFormat(marriageId);
-  const used = ctx.marriages.has(marriageId) || (await ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 })).length > 0;
+  // A first attempt takes the ID to be unused, as it does drawn national IDs: the marriage stream's
+  // write expects `no_stream`, so an ID in use fails the append and the retry reads and refuses it.
+  const used =
+    ctx.marriages.has(marriageId) ||
+    (!ctx.persons.assumeNew && (await ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 })).length > 0);
   if (used) throw new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
 }
 

@@ -156,4 +156,17 @@ describe('BulkRecorder beside the API', () => {
     expect(duplicate).toEqual({ status: 'duplicate', nationalId });
     expect((await t.store.readStream(`person-${nationalId}`)).map((e) => e.type)).toEqual(['PersonEnrolled', 'ResidenceChanged', 'DeathRegistered']);
   });
+
+  it('refuses a marriage ID in use, found by the append on a first attempt that took it to be unused', async () => {
+    const marriageId = randomUUID();
+    const marriage = async () => ({
+      type: 'RegisterMarriage' as const,
+      spouses: [await enrol(t, { sex: 'M' }), await enrol(t, { sex: 'F' })] as [string, string],
+      data: { date: '2015-01-01', place: 'LY-BA-03', contractReference: 'c', marriageId },
+    });
+    const [first] = await record([await marriage()]);
+    expect(first!.status).toBe('recorded');
+    const [again, other] = await record([await marriage(), { type: 'EnrolPerson', data: enrolmentData(enrolmentBody()) }]);
+    expect([codeOfResult(again!), other!.status]).toEqual(['MARRIAGE.ID_IN_USE', 'recorded']);
+  });
 });
