@@ -2,82 +2,20 @@ import type { Sex } from '../domain/person/person-events';
 import { issueNationalId } from '../domain/shared/national-id';
 import type { MotherName, PersonName } from '../domain/shared/person-name';
 import { ageOn, birthday, civilOf, dayOf, isoDay, yearOf, type Day } from './civil-days';
-import { familyNames, femaleGivenNames, foreignNationalities, maleGivenNames, type NameEntry } from './names/arabic-names';
+import { related } from './family-graph';
+import { foreignNationalities } from './names/arabic-names';
 import { misspell, type SpellingVariant } from './names/spelling-variants';
 import { Prng } from './prng';
+import { StepQueue } from './step-queue';
 import { synthMarriageId } from './synth-ids';
+import { familyName, givenName, motherNameOf, nameOf, randomMotherName } from './synth-names';
+import { mergeRates, type SynthOptions } from './synth-options';
+import { ageOnJanuaryFirst, NEVER, spouseIn, type Marriage, type Person } from './synth-person';
 import type { SynthAgency, SynthCommand, SynthStep } from './synth-step';
-import { deathProbability, defaultRates, firstMarriageHazard, lifeExpectancy, maritalFertility, type SynthRates } from './synth-rates';
+import { deathProbability, firstMarriageHazard, lifeExpectancy, maritalFertility, type SynthRates } from './synth-rates';
 import { emptyCounts, type SynthSummary, type YearFigures } from './synth-summary';
 
-export interface SynthOptions {
-  /** Size of the base population, enrolled first from legacy registers. */
-  persons: number;
-  /** Years simulated after the base population, ending with `endYear`. */
-  years: number;
-  seed: string;
-  /** Districts people live in (gazetteer codes); each is served by the office `<code>-OFF1`. */
-  areaCodes: string[];
-  /** The last simulated year (default 2025): the stream is a function of the options alone, never of today. */
-  endYear?: number;
-  rates?: Partial<SynthRates>;
-  /** National IDs already in use (a demo's documented persons): never issued again. */
-  reservedNationalIds?: Iterable<string>;
-  /** Registrar client ID stamped on the commands (default `synth`). */
-  registrar?: string;
-}
-
-/** Office hours are not modelled: a day's facts are recorded at its noon, in stream order. */
-const instantOf = (day: Day) => `${isoDay(day)}T12:00:00.000Z`;
-const NEVER = Number.MAX_SAFE_INTEGER;
-
-interface Person {
-  id: string;
-  sex: Sex;
-  birth: Day;
-  /** Calendar year and month·100+day of the birth, for ages on 1 January without date arithmetic. */
-  birthYear: number;
-  birthMonthDay: number;
-  death: Day;
-  given: number;
-  fatherName: number;
-  grandfatherName: number;
-  family: number;
-  mother: number;
-  father: number;
-  area: number;
-  nationality: string;
-  /** Emigration country while abroad. */
-  abroad?: string;
-  /** Latest registration day of a fact about this person: the next one is not recorded earlier. */
-  lastDay: Day;
-  marriages: number[];
-  lastMarriageDay: Day;
-  marriedInYear: number;
-  lastBirthDay: Day;
-  children: number;
-  /** Education: the level being studied (-1 none) and the highest completed. */
-  studying: number;
-  completed: number;
-  employment?: { id: string; start: Day };
-}
-
-interface Marriage {
-  id: string;
-  index: number;
-  husband: number;
-  wife: number;
-  date: Day;
-  end: Day;
-  place: number;
-  lastDay: Day;
-}
-
-interface Pending {
-  day: Day;
-  order: number;
-  command: SynthCommand;
-}
+export type { SynthOptions } from './synth-options';
 
 const EDUCATION_PATH = [1, 2, 3, 6, 7];
 const EDUCATION_START_AGE = [6, 12, 15, 18, 22];
@@ -90,10 +28,6 @@ const SECTOR_WEIGHTS = [0.6, 0.25, 0.13, 0.02];
 const CAUSES = ['I21.9', 'I64', 'E14.9', 'C34.9', 'J18.9', 'V89.2', 'P07.3', 'N18.9', 'K74.6', 'A41.9'];
 const END_REASONS = ['resignation', 'contract ended', 'dismissal'];
 const EMPLOYMENT_ALPHABET = '0123456789ABCDEFGHJKMNPQRSTVWXYZ';
-
-function mergeRates(overrides: Partial<SynthRates> = {}): SynthRates {
-  return { ...defaultRates, ...overrides, defects: { ...defaultRates.defects, ...overrides.defects } };
-}
 
 /**
  * The synthetic country: a base population by age and sex enrolled from legacy registers, with
@@ -118,14 +52,8 @@ export class CountryGenerator {
   private readonly counts = emptyCounts();
   private readonly byYear: YearFigures[] = [];
   private readonly duplicatePairs: Array<[string, string]> = [];
-  private pending: Pending[] = [];
-  private readonly recorded: Partial<Record<SynthCommand['type'], number>> = {};
-  private order = 0;
-  private seq = 0;
+  private readonly queue = new StepQueue();
   private employmentCounter = 0;
-  private readonly maleWeights: number[];
-  private readonly femaleWeights: number[];
-  private readonly familyWeights: number[];
 
   constructor(private readonly options: SynthOptions) {
     if (!(options.persons > 0) || !(options.years >= 0)) throw new Error('persons must be positive and years not negative');
@@ -138,25 +66,22 @@ export class CountryGenerator {
     this.endYear = options.endYear ?? 2025;
     this.startYear = this.endYear - options.years + 1;
     this.registrar = options.registrar ?? 'synth';
-    this.maleWeights = maleGivenNames.map((n) => n.weight);
-    this.femaleWeights = femaleGivenNames.map((n) => n.weight);
-    this.familyWeights = familyNames.map((n) => n.weight);
   }
 
   /** The commands in recording order. Run it once; `summary()` is complete when it ends. */
   *steps(): Generator<SynthStep> {
     this.basePopulation();
     // Everything later happens on or after the first day: the base population can go now.
-    yield* this.release(dayOf(this.startYear) + 1);
+    yield* this.queue.release(dayOf(this.startYear) + 1);
     for (let year = this.startYear; year <= this.endYear; year++) {
       this.simulateYear(year);
-      yield* this.release(dayOf(year + 1));
+      yield* this.queue.release(dayOf(year + 1));
     }
     // Registrations due after the last simulated year are not yet recorded: the register's backlog.
     const cutoff = dayOf(this.endYear + 1) + 60;
-    yield* this.release(cutoff);
-    this.counts.notYetRecorded = this.pending.length;
-    this.pending = [];
+    yield* this.queue.release(cutoff);
+    this.counts.notYetRecorded = this.queue.size;
+    this.queue.clear();
   }
 
   summary(): SynthSummary {
@@ -177,7 +102,7 @@ export class CountryGenerator {
         prng: 'sfc32 seeded by cyrb128',
       },
       counts: { ...this.counts, spellingVariants: { ...this.counts.spellingVariants } },
-      recorded: { ...this.recorded },
+      recorded: { ...this.queue.recorded },
       years: this.byYear,
       duplicatePairs: this.duplicatePairs,
     };
@@ -186,20 +111,8 @@ export class CountryGenerator {
   // ---------------------------------------------------------------- stream order
 
   private schedule(day: Day, command: SynthCommand): void {
-    this.pending.push({ day, order: this.order++, command });
+    this.queue.schedule(day, command);
     this.counts.commands++;
-  }
-
-  /** Emits the pending commands recorded before `until`, in (day, creation) order. */
-  private *release(until: Day): Generator<SynthStep> {
-    this.pending.sort((a, b) => a.day - b.day || a.order - b.order);
-    let i = 0;
-    for (; i < this.pending.length && this.pending[i]!.day < until; i++) {
-      const { day, command } = this.pending[i]!;
-      this.recorded[command.type] = (this.recorded[command.type] ?? 0) + 1;
-      yield { seq: this.seq++, at: instantOf(day), command };
-    }
-    this.pending = this.pending.slice(i);
   }
 
   /** The registration day of a fact on `date` about `persons`: after a delay, never before their earlier facts. */
@@ -216,7 +129,7 @@ export class CountryGenerator {
   }
 
   private key(): string {
-    return `synth-${this.options.seed}-${this.order}`;
+    return `synth-${this.options.seed}-${this.queue.created}`;
   }
 
   // ---------------------------------------------------------------- identities and names
@@ -231,25 +144,9 @@ export class CountryGenerator {
     }
   }
 
-  private givenName(sex: Sex): number {
-    return this.random.weighted(sex === 'M' ? this.maleWeights : this.femaleWeights);
-  }
-
-  private nameOf(p: Person): PersonName {
-    const given = (p.sex === 'M' ? maleGivenNames : femaleGivenNames)[p.given]!;
-    const parts: NameEntry[] = [given, maleGivenNames[p.fatherName]!, maleGivenNames[p.grandfatherName]!, familyNames[p.family]!];
-    return {
-      given: parts[0]!.ar,
-      father: parts[1]!.ar,
-      grandfather: parts[2]!.ar,
-      family: parts[3]!.ar,
-      latin: parts.map((part) => part.latin).join(' '),
-    };
-  }
-
   /** The name as a register writes it: now and then one part in another spelling. */
   private recordedName(p: Person): PersonName {
-    const name = this.nameOf(p);
+    const name = nameOf(p);
     if (!this.random.chance(this.rates.defects.spellingVariant)) return name;
     return this.misspelt(name);
   }
@@ -267,14 +164,6 @@ export class CountryGenerator {
     this.counts.spellingVariants[variant] = (this.counts.spellingVariants[variant] ?? 0) + 1;
   }
 
-  private randomMotherName(family: number): MotherName {
-    return {
-      given: femaleGivenNames[this.givenName('F')]!.ar,
-      father: maleGivenNames[this.givenName('M')]!.ar,
-      family: familyNames[family]!.ar,
-    };
-  }
-
   private newPerson(sex: Sex, birth: Day, area: number, parents?: { mother: number; father: number }): Person {
     const father = parents && parents.father >= 0 ? this.persons[parents.father]! : undefined;
     const [birthYear, month, day] = civilOf(birth);
@@ -285,10 +174,10 @@ export class CountryGenerator {
       birthYear,
       birthMonthDay: month * 100 + day,
       death: NEVER,
-      given: this.givenName(sex),
-      fatherName: father ? father.given : this.givenName('M'),
-      grandfatherName: father ? father.fatherName : this.givenName('M'),
-      family: father ? father.family : this.random.weighted(this.familyWeights),
+      given: givenName(this.random, sex),
+      fatherName: father ? father.given : givenName(this.random, 'M'),
+      grandfatherName: father ? father.fatherName : givenName(this.random, 'M'),
+      family: father ? father.family : familyName(this.random),
       mother: parents?.mother ?? -1,
       father: parents?.father ?? -1,
       area,
@@ -312,23 +201,6 @@ export class CountryGenerator {
   }
 
   // ---------------------------------------------------------------- family graph
-
-  private parentsOf(i: number): number[] {
-    const p = this.persons[i]!;
-    return [p.mother, p.father].filter((x) => x >= 0);
-  }
-
-  /** DOMAIN.md's prohibited degrees over the links the ledger knows (as `prohibited-degrees.ts`). */
-  private related(a: number, b: number, aParents = this.parentsOf(a)): boolean {
-    const bParents = this.parentsOf(b);
-    const aGrand = aParents.flatMap((x) => this.parentsOf(x));
-    const bGrand = bParents.flatMap((x) => this.parentsOf(x));
-    const shares = (x: number[], y: number[]) => x.some((v) => y.includes(v));
-    return (
-      aParents.includes(b) || bParents.includes(a) || aGrand.includes(b) || bGrand.includes(a) ||
-      shares(aParents, bParents) || shares(aParents, bGrand) || shares(bParents, aGrand)
-    );
-  }
 
   private currentMarriages(i: number, day: Day): Marriage[] {
     return this.persons[i]!.marriages.map((m) => this.marriages[m]!).filter((m) => m.date <= day && day < m.end);
@@ -389,7 +261,7 @@ export class CountryGenerator {
         const m = this.marriages[this.persons[mother]!.marriages[0]!]!;
         if (m.date > child.birth || this.persons[mother]!.children >= 9 || ageOn(this.persons[mother]!.birth, child.birth) < 18) continue;
         const parents = [mother, m.husband];
-        if (child.marriages.some((k) => this.related(i, spouseIn(this.marriages[k]!, i), parents))) continue;
+        if (child.marriages.some((k) => related(this.persons, i, spouseIn(this.marriages[k]!, i), parents))) continue;
         if (parents.includes(i)) continue;
         const father = this.persons[m.husband]!;
         child.mother = mother;
@@ -428,7 +300,7 @@ export class CountryGenerator {
     if (dateOfBirth.length === 7) this.counts.partialBirthDates.month++;
     const book = 1 + this.random.int(60);
     const page = 1 + this.random.int(400);
-    const motherName = p.mother < 0 ? this.randomMotherName(this.random.weighted(this.familyWeights)) : undefined;
+    const motherName = p.mother < 0 ? randomMotherName(this.random, familyName(this.random)) : undefined;
     const data = {
       nationalId: p.id,
       name: this.recordedName(p),
@@ -451,9 +323,9 @@ export class CountryGenerator {
   /** The same person enrolled again from another register: another ID, a name or date written differently. */
   private scheduleDuplicate(p: Person, original: { name: PersonName; dateOfBirth: string; motherName?: MotherName; placeOfBirth: string }): void {
     const id = this.newNationalId();
-    const name = this.random.chance(0.6) ? this.misspelt(this.nameOf(p)) : this.nameOf(p);
+    const name = this.random.chance(0.6) ? this.misspelt(nameOf(p)) : nameOf(p);
     const dateOfBirth = this.random.chance(0.5) ? original.dateOfBirth.slice(0, 4) : original.dateOfBirth;
-    const motherName = original.motherName ?? (p.mother >= 0 ? motherNameOf(this.nameOf(this.persons[p.mother]!)) : this.randomMotherName(p.family));
+    const motherName = original.motherName ?? (p.mother >= 0 ? motherNameOf(nameOf(this.persons[p.mother]!)) : randomMotherName(this.random, p.family));
     const last = dayOf(this.endYear + 1) - 1;
     const day = p.lastDay + this.random.int(Math.max(1, last - p.lastDay));
     this.schedule(day, {
@@ -669,7 +541,7 @@ export class CountryGenerator {
         if (!this.alive(h, date) || !eligible(h) || ageOn(h.birth, date) < 18 || h.lastMarriageDay >= date) continue;
         const wives = this.currentMarriages(man, date).length;
         if (seekMarried ? wives === 0 || wives >= 4 : wives > 0) continue;
-        if (this.related(wife, man)) continue;
+        if (related(this.persons, wife, man)) continue;
         return man;
       }
     }
@@ -952,7 +824,7 @@ export class CountryGenerator {
         placeOfBirth: country,
         nationality: country,
         residency: 'resident',
-        motherName: this.randomMotherName(p.family),
+        motherName: randomMotherName(this.random, p.family),
         source: { kind: 'residence-permit', reference: `Residence permit ${year}/${this.counts.immigrants + 1}` },
       },
     });
@@ -961,19 +833,6 @@ export class CountryGenerator {
     this.counts.immigrants++;
     figures.immigrants++;
   }
-}
-
-/** Whole years completed on 1 January of `year`. */
-function ageOnJanuaryFirst(p: Person, year: number): number {
-  return year - p.birthYear - (p.birthMonthDay > 101 ? 1 : 0);
-}
-
-function spouseIn(m: Marriage, person: number): number {
-  return m.husband === person ? m.wife : m.husband;
-}
-
-function motherNameOf(name: PersonName): MotherName {
-  return { given: name.given, father: name.father, grandfather: name.grandfather, family: name.family };
 }
 
 /** Share of women of a given age married at the start (the rest single, or widowed off the register). */
