@@ -1,0 +1,65 @@
+import type { Sex } from '../domain/person/person-events';
+import { dayOf, type Day } from './civil-days';
+import { linkBaseFamilies } from './base-families';
+import { baseEducation } from './education';
+import { baseEmployment } from './employment';
+import { scheduleMarriage } from './marriages';
+import { recordedName, registeredBirthDate, scheduleDuplicate } from './register-defects';
+import { familyName, randomMotherName } from './synth-names';
+import type { Person } from './synth-person';
+import type { SynthWorld } from './synth-world';
+
+/**
+ * The population on the first day, by age and sex from the rates, linked into families and
+ * enrolled from the legacy registers with what they knew of marriages, schooling and work.
+ */
+export function basePopulation(w: SynthWorld, persons: number): void {
+  const { rates } = w;
+  const y0 = dayOf(w.startYear);
+  const first = w.persons.length;
+  const maleShare = rates.baseSexRatio / (1 + rates.baseSexRatio);
+  const drafts: Person[] = [];
+  for (let n = 0; n < persons; n++) {
+    const age = 5 * w.random.weighted(rates.ageGroupShares) + w.random.int(5);
+    const sex: Sex = w.random.chance(maleShare) ? 'M' : 'F';
+    const birth = dayOf(w.startYear - age - 1) + 1 + w.random.int(364);
+    drafts.push(w.newPerson(sex, birth, w.random.weighted(w.areaWeights)));
+  }
+  // Oldest first: parents are enrolled before their children.
+  drafts.sort((a, b) => a.birth - b.birth);
+  for (const draft of drafts) w.register(draft);
+  const end = first + drafts.length;
+  linkBaseFamilies(w, first, end, y0);
+
+  // Recorded on the first day, in this order: enrolments (oldest first), marriages, education, work.
+  for (let i = first; i < end; i++) enrolFromRegister(w, i, y0);
+  for (const m of w.marriages) scheduleMarriage(w, m, y0);
+  for (let i = first; i < end; i++) baseEducation(w, i, y0);
+  for (let i = first; i < end; i++) baseEmployment(w, i, y0);
+  w.counts.basePersons = drafts.length;
+}
+
+function enrolFromRegister(w: SynthWorld, i: number, day: Day): void {
+  const p = w.persons[i]!;
+  const dateOfBirth = registeredBirthDate(w, p);
+  const book = 1 + w.random.int(60);
+  const page = 1 + w.random.int(400);
+  const motherName = p.mother < 0 ? randomMotherName(w.random, familyName(w.random)) : undefined;
+  const data = {
+    nationalId: p.id,
+    name: recordedName(w, p),
+    sex: p.sex,
+    dateOfBirth,
+    placeOfBirth: w.areas[p.area]!,
+    nationality: p.nationality,
+    residency: 'citizen' as const,
+    ...(motherName && { motherName }),
+    ...(p.mother >= 0 && { motherId: w.persons[p.mother]!.id }),
+    ...(p.father >= 0 && { fatherId: w.persons[p.father]!.id }),
+    source: { kind: 'legacy-register' as const, reference: `${w.areas[p.area]} family register ${book}, page ${page}` },
+  };
+  p.lastDay = day;
+  w.schedule(day, { type: 'EnrolPerson', key: w.key(), agency: w.agencyFor(p.area), data });
+  w.counts.enrolments++;
+  if (w.random.chance(w.rates.defects.duplicate)) scheduleDuplicate(w, p, data);
+}
