@@ -3,7 +3,10 @@ import type { CollectionDefinition, Document } from './read-model.port';
 
 /**
  * A batch's view of the read model: reads see the documents as the batch has left them so far,
- * writes are staged and committed by the engine together with the checkpoint.
+ * writes are staged and committed by the engine together with the checkpoint. A document read is
+ * the batch's own copy: the projection may change it in place, and the change counts once `put`
+ * (later reads in the batch see the same copy). A document put may be changed and put again:
+ * the last state is what commits, serialised once.
  */
 export interface ProjectionUnitOfWork {
   get<T extends Document>(collection: string, id: string): Promise<T | undefined>;

@@ -31,7 +31,8 @@ export interface Query {
 }
 
 export type ReadModelWrite =
-  | { kind: 'put'; collection: string; document: Document }
+  /** `json`, when given, is `JSON.stringify(document)` already made: an adapter storing JSON uses it. */
+  | { kind: 'put'; collection: string; document: Document; json?: string }
   | { kind: 'delete'; collection: string; id: string };
 
 /**

@@ -48,11 +48,19 @@ export class MemoryDocuments {
   /** Staged writes, visible to the batch's reads, applied with the checkpoint on `commit`. */
   unitOfWork(): ProjectionUnitOfWork & { commit(position?: number): void } {
     const staged = new Map<string, Document | null>();
+    // Each document read is the batch's own copy, as the port says: changed in place, it counts once put.
+    const read = new Map<string, Document | undefined>();
     const key = (collection: string, id: string) => `${collection}\u0000${id}`;
     return {
       get: async <T extends Document>(collection: string, id: string) => {
-        const write = staged.get(key(collection, id));
-        return (write === undefined ? this.collection(collection).get(id) : (write ?? undefined)) as T | undefined;
+        const at = key(collection, id);
+        const write = staged.get(at);
+        if (write !== undefined) return (write ?? undefined) as T | undefined;
+        if (!read.has(at)) {
+          const stored = this.collection(collection).get(id);
+          read.set(at, stored && structuredClone(stored));
+        }
+        return read.get(at) as T | undefined;
       },
       put: (collection, document) => void staged.set(key(collection, document.id), document),
       delete: (collection, id) => void staged.set(key(collection, id), null),

@@ -38,11 +38,8 @@ class Batch {
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
     let docs = this.docs.get(collection);
     if (!docs) this.docs.set(collection, (docs = new Map()));
-    // A private copy: cells are changed in place, and nothing may change before the commit.
-    if (!docs.has(id)) {
-      const stored = await this.unitOfWork.get<T>(collection, id);
-      docs.set(id, stored && structuredClone(stored));
-    }
+    // The unit of work gives the batch its own copy: cells are changed in place, then put.
+    if (!docs.has(id)) docs.set(id, await this.unitOfWork.get<T>(collection, id));
     return docs.get(id) as T | undefined;
   }
 

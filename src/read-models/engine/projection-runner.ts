@@ -1,7 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store.port';
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
-import { StagedUnitOfWork } from './unit-of-work';
+import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
 
 export type ProjectionStatus = 'stopped' | 'catching-up' | 'live' | 'failed';
 
@@ -28,6 +28,8 @@ export class ProjectionRunner {
   private failures = 0;
   private running = false;
   private current: Promise<void> = Promise.resolve();
+  /** What this runner last committed, read by the next batch instead of the store. */
+  private readonly committed = new CommittedDocuments();
 
   constructor(
     readonly projection: Projection,
@@ -73,10 +75,19 @@ export class ProjectionRunner {
   }
 
   async applyAndCommit(events: RecordedEvent[]): Promise<void> {
-    const unitOfWork = new StagedUnitOfWork(this.readModels);
+    // The committed documents hold only if the batch starts where this runner last committed.
+    if (this.committed.at === undefined || this.committed.at !== this.checkpoint) this.committed.clear();
+    const unitOfWork = new StagedUnitOfWork(this.readModels, this.committed);
     await this.projection.apply(events, unitOfWork);
     const position = events[events.length - 1].position;
-    await this.readModels.commit(this.projection.name, position, unitOfWork.writes(), { previous: this.checkpoint });
+    const writes = unitOfWork.writes();
+    try {
+      await this.readModels.commit(this.projection.name, position, writes, { previous: this.checkpoint });
+    } catch (error) {
+      this.committed.clear();
+      throw error;
+    }
+    this.committed.committed(position, writes);
     this.checkpoint = position;
     this.options.onCommitted(this.projection.name, position);
   }

@@ -4,20 +4,87 @@ import type { Document, ReadModelStore, ReadModelWrite } from '../read-model.por
 const DELETED = null;
 
 /**
- * One batch's view of the read model: reads go through to the store once and are remembered,
- * writes are staged (the last one per document wins) and handed to the store's commit together
- * with the checkpoint. Only this projection writes its collections, so what it read stays true
- * until its own commit.
+ * The documents one runner has committed, as the JSON it committed, kept across batches so the
+ * next batch reads them without a store read (population cells and log-stats counters are read
+ * by nearly every batch). Bounded by characters held, least recently used first out.
+ *
+ * It is true only of the checkpoint it was committed at (`at`): a unit of work uses it only when
+ * its batch starts from that checkpoint, and the runner forgets it whenever a commit fails. As
+ * every commit expects the checkpoint its batch started from, a commit made elsewhere meanwhile
+ * makes ours fail rather than land on stale reads; a commit elsewhere that left the same
+ * checkpoint applied the same events, and a projection is deterministic in its events.
+ */
+export class CommittedDocuments {
+  at: number | undefined;
+  private readonly entries = new Map<string, string | typeof DELETED>();
+  private size = 0;
+
+  constructor(private readonly maxChars = 32_000_000) {}
+
+  /** The committed JSON (`null`: committed deleted), or undefined when not known here. */
+  lookup(collection: string, id: string): string | typeof DELETED | undefined {
+    const key = `${collection}\u0000${id}`;
+    const json = this.entries.get(key);
+    if (json !== undefined) {
+      // Most recently used last.
+      this.entries.delete(key);
+      this.entries.set(key, json);
+    }
+    return json;
+  }
+
+  /** Records a successful commit: its writes as the store now holds them, at its checkpoint. */
+  committed(at: number, writes: ReadModelWrite[]): void {
+    this.at = at;
+    for (const write of writes) {
+      const id = write.kind === 'put' ? write.document.id : write.id;
+      const json = write.kind === 'put' ? (write.json ?? JSON.stringify(write.document)) : DELETED;
+      const key = `${write.collection}\u0000${id}`;
+      this.size -= this.entries.get(key)?.length ?? 0;
+      this.entries.delete(key);
+      this.entries.set(key, json);
+      this.size += json?.length ?? 0;
+    }
+    for (const [key, json] of this.entries) {
+      if (this.size <= this.maxChars) break;
+      this.entries.delete(key);
+      this.size -= json?.length ?? 0;
+    }
+  }
+
+  clear(): void {
+    this.entries.clear();
+    this.size = 0;
+    this.at = undefined;
+  }
+}
+
+/**
+ * One batch's view of the read model: reads go through to the runner's committed documents or
+ * the store once and are remembered, writes are staged (the last one per document wins, so a
+ * document staged many times is serialised once) and handed to the store's commit together with
+ * the checkpoint. Only this projection writes its collections, so what it read stays true until
+ * its own commit. Each document a read returns is this batch's own copy (parsed afresh).
  */
 export class StagedUnitOfWork implements ProjectionUnitOfWork {
   private readonly documents = new Map<string, Map<string, Document | typeof DELETED>>();
   private readonly written = new Map<string, Set<string>>();
 
-  constructor(private readonly store: ReadModelStore) {}
+  /** `committed`, when given, must hold the state at the checkpoint the batch starts from. */
+  constructor(
+    private readonly store: ReadModelStore,
+    private readonly committed?: CommittedDocuments,
+  ) {}
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
     const known = this.collection(collection);
     if (known.has(id)) return (known.get(id) ?? undefined) as T | undefined;
+    const json = this.committed?.lookup(collection, id);
+    if (json !== undefined) {
+      const document = json === DELETED ? DELETED : (JSON.parse(json) as T);
+      known.set(id, document);
+      return document ?? undefined;
+    }
     const document = await this.store.get<T>(collection, id);
     // Another get for the same document may have raced this one, or a put landed meanwhile.
     if (!known.has(id)) known.set(id, document ?? DELETED);
@@ -34,14 +101,14 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
     this.markWritten(collection, id);
   }
 
-  /** The staged writes, one per document touched. */
+  /** The staged writes, one per document touched, each put serialised once. */
   writes(): ReadModelWrite[] {
     const writes: ReadModelWrite[] = [];
     for (const [collection, ids] of this.written) {
       const documents = this.collection(collection);
       for (const id of ids) {
         const document = documents.get(id);
-        writes.push(document ? { kind: 'put', collection, document } : { kind: 'delete', collection, id });
+        writes.push(document ? { kind: 'put', collection, document, json: JSON.stringify(document) } : { kind: 'delete', collection, id });
       }
     }
     return writes;

@@ -35,7 +35,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       for (const write of writes) {
         const statements = this.writeStatements(write.collection);
-        if (write.kind === 'put') statements.put.run(write.document.id, JSON.stringify(write.document));
+        if (write.kind === 'put') statements.put.run(write.document.id, write.json ?? JSON.stringify(write.document));
         else statements.delete.run(write.id);
       }
       this.statement(`INSERT INTO checkpoints (projection, position) VALUES (?, ?)
