@@ -12,13 +12,14 @@ describe('sijil agencies add and serve', () => {
 
   it('tells on first start how to create the first credential', async () => {
     const server = await startServer(dataDir);
-    const output: string[] = [];
-    server.process.stdout!.on('data', (chunk: Buffer) => output.push(chunk.toString()));
     const health = await fetch(`${server.url}/health`);
     expect(health.status).toBe(200);
+    // The guidance follows the "listening" line; give it a moment to arrive.
+    for (let i = 0; i < 50 && !server.output().includes('agencies add'); i++) await new Promise((r) => setTimeout(r, 100));
     server.process.kill('SIGTERM');
     await stopped(server.process);
-    expect(output.join('')).toContain('agencies add');
+    expect(server.output()).toContain('No agency credential exists yet');
+    expect(server.output()).toContain('agencies add');
   });
 
   it('prints a credential once, stores only its hash, and the server accepts it for its role', async () => {

@@ -15,6 +15,8 @@ export function addAgency(dataDir: string, role: string, extra: string[] = []): 
 export interface RunningServer {
   process: ChildProcess;
   url: string;
+  /** Everything the server has printed so far, from its start. */
+  output(): string;
 }
 
 /** Starts `sijil serve` on a free port and resolves once it listens. */
@@ -25,17 +27,18 @@ export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promi
   });
   return new Promise((resolve, reject) => {
     let output = '';
+    let listening = false;
     const onData = (chunk: Buffer) => {
       output += chunk.toString();
       const match = /listening on (http:\/\/localhost:\d+)/.exec(output);
-      if (match) {
-        child.stdout!.off('data', onData);
-        resolve({ process: child, url: match[1].replace('localhost', '127.0.0.1') });
+      if (match && !listening) {
+        listening = true;
+        resolve({ process: child, url: match[1].replace('localhost', '127.0.0.1'), output: () => output });
       }
     };
     child.stdout!.on('data', onData);
-    child.stderr!.on('data', (chunk: Buffer) => (output += chunk.toString()));
-    child.once('exit', (code) => reject(new Error(`server exited with ${code}: ${output}`)));
+    child.stderr!.on('data', onData);
+    child.once('exit', (code) => listening || reject(new Error(`server exited with ${code}: ${output}`)));
   });
 }
 
