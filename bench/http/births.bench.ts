@@ -1,8 +1,8 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawSingleRowCommitsPerSecond } from '../event-store.bench';
+import { startServerProcess } from './server-process';
 import { load, type LoadResult } from './load';
 
 export interface BirthsBenchResult {
@@ -13,28 +13,12 @@ export interface BirthsBenchResult {
   seconds: number;
 }
 
-interface BenchServer {
-  process: ChildProcess;
-  url: string;
+interface BenchServerReady {
   credential: string;
   motherIds: string[];
 }
 
-function startBenchServer(dataDir: string): Promise<BenchServer> {
-  const child = spawn(process.execPath, [join(__dirname, 'bench-server.js')], {
-    env: { ...process.env, SIJIL_DATA: dataDir, EVENTSTORE_URL: '' },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line && output.includes('\n')) resolve({ process: child, ...JSON.parse(line) });
-    });
-    child.once('exit', (code) => reject(new Error(`bench server exited with ${code}`)));
-  });
-}
+const startBenchServer = (dataDir: string) => startServerProcess<BenchServerReady>('bench-server.js', { SIJIL_DATA: dataDir });
 
 const birthBody = (motherIds: string[]) => {
   let next = 0;

@@ -1,7 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { startServerProcess } from './server-process';
 import { load, type LoadResult } from './load';
 
 export interface PersonReadsHttpResult {
@@ -12,28 +12,12 @@ export interface PersonReadsHttpResult {
   seconds: number;
 }
 
-interface ReadsServer {
-  process: ChildProcess;
-  url: string;
+interface ReadsServerReady {
   credential: string;
   ids: string[];
 }
 
-function startReadsServer(dataDir: string, persons: number): Promise<ReadsServer> {
-  const child = spawn(process.execPath, [join(__dirname, 'person-reads-server.js')], {
-    env: { ...process.env, SIJIL_DATA: dataDir, EVENTSTORE_URL: '', MONGODB_URL: '', BENCH_PERSONS: String(persons) },
-    stdio: ['ignore', 'pipe', 'inherit'],
-  });
-  return new Promise((resolve, reject) => {
-    let output = '';
-    child.stdout!.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const line = output.split('\n').find((l) => l.startsWith('{'));
-      if (line && output.includes('\n')) resolve({ process: child, ...JSON.parse(line) });
-    });
-    child.once('exit', (code) => reject(new Error(`reads server exited with ${code}`)));
-  });
-}
+const startReadsServer = (dataDir: string, persons: number) => startServerProcess<ReadsServerReady>('person-reads-server.js', { SIJIL_DATA: dataDir, BENCH_PERSONS: String(persons) });
 
 const ROUNDS = 5;
 const median = (values: number[]) => [...values].sort((a, b) => a - b)[Math.floor(values.length / 2)]!;

@@ -1,0 +1,25 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { join } from 'node:path';
+
+export type ServerProcess<Ready> = Ready & { process: ChildProcess; url: string };
+
+/**
+ * Starts one of the benchmark servers (a compiled script beside this file) in its own process, so
+ * the load generator never shares its event loop, and resolves with the JSON line it prints when
+ * ready (its URL, a credential, the IDs to request).
+ */
+export function startServerProcess<Ready>(script: string, env: NodeJS.ProcessEnv): Promise<ServerProcess<Ready>> {
+  const child = spawn(process.execPath, [join(__dirname, script)], {
+    env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '', ...env },
+    stdio: ['ignore', 'pipe', 'inherit'],
+  });
+  return new Promise((resolve, reject) => {
+    let output = '';
+    child.stdout!.on('data', (chunk: Buffer) => {
+      output += chunk.toString();
+      const line = output.split('\n').find((l) => l.startsWith('{'));
+      if (line && output.includes('\n')) resolve({ process: child, ...JSON.parse(line) });
+    });
+    child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
+  });
+}
