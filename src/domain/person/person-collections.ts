@@ -104,3 +104,61 @@ export function collectionsOf(facts: Fact[]): Collections {
     education: factsOfType(facts, 'EducationRecorded').map(({ eventId, event: { data } }) => ({ ...data, eventId })),
   };
 }
+
+/**
+ * What `fact`, the latest in civil-date order, changes in `collectionsOf` of the facts before it,
+ * without rebuilding them: a new entry, or an ending attached to the entry it names when that
+ * entry has none yet (the earliest ending counts). Undefined when an earlier ending already names
+ * the new entry, which only the whole recomputation places right.
+ */
+export function collectionsWithLast(current: Collections, facts: Fact[], fact: Fact): Partial<Collections> | undefined {
+  const { eventId, event } = fact;
+  const namedByEarlier = <T extends PersonEvent['type']>(type: T, named: (f: Fact<Extract<PersonEvent, { type: T }>>) => boolean) =>
+    factsOfType(facts, type).some((f) => !f.annulled && named(f));
+  switch (event.type) {
+    case 'MarriageRegistered': {
+      const { data } = event;
+      if (namedByEarlier('DivorceRegistered', (d) => d.event.data.marriageId === data.marriageId)) return undefined;
+      const marriage: Marriage = { marriageId: data.marriageId, spouseId: data.spouseId, date: data.date, place: data.place, eventId };
+      return { marriages: [...current.marriages, marriage] };
+    }
+    case 'DivorceRegistered': {
+      const divorce = { date: event.data.date, eventId };
+      const marriages = current.marriages.map((m) => (m.marriageId === event.data.marriageId && !m.divorce ? { ...m, divorce } : m));
+      return { marriages };
+    }
+    case 'EmploymentStarted': {
+      const { data } = event;
+      if (namedByEarlier('EmploymentEnded', (e) => e.event.data.employmentId === data.employmentId)) return undefined;
+      const employment: Employment = {
+        employmentId: data.employmentId,
+        employer: data.employer,
+        occupation: data.occupation,
+        sector: data.sector,
+        startedOn: data.date,
+        eventId,
+      };
+      return { employments: [...current.employments, employment] };
+    }
+    case 'EmploymentEnded': {
+      const ended = { date: event.data.date, reason: event.data.reason, eventId };
+      const employments = current.employments.map((e) => (e.employmentId === event.data.employmentId && !e.ended ? { ...e, ended } : e));
+      return { employments };
+    }
+    case 'IdentityCardIssued': {
+      const { data } = event;
+      if (namedByEarlier('IdentityCardReported', (r) => r.event.data.cardNumber === data.cardNumber)) return undefined;
+      const card: IdentityCard = { cardNumber: data.cardNumber, issuedOn: data.date, expiresOn: data.expiresOn, office: data.office, eventId };
+      return { cards: [...current.cards, card] };
+    }
+    case 'IdentityCardReported': {
+      const reported = { date: event.data.date, reason: event.data.reason, eventId };
+      const cards = current.cards.map((c) => (c.cardNumber === event.data.cardNumber && !c.reported ? { ...c, reported } : c));
+      return { cards };
+    }
+    case 'EducationRecorded':
+      return { education: [...current.education, { ...event.data, eventId }] };
+    default:
+      return {};
+  }
+}

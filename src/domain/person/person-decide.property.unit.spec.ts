@@ -2,7 +2,8 @@ import fc from 'fast-check';
 import { defaultPolicy } from '../policy/jurisdiction-policy';
 import { DomainError } from '../shared/domain-error';
 import { certainlyBefore, earliestDay, latestCivilDateAt } from '../shared/partial-date';
-import { command, enrolment, nid, NOW, recordedEvolve } from '../testing/person-fixtures';
+import { anyEvent, day, eventId, id } from '../testing/person-arbitraries';
+import { command, enrolment, NOW, recordedEvolve } from '../testing/person-fixtures';
 import type { PersonCommand } from './person-commands';
 import { decide } from './person-decide';
 import { occurredOn, type PersonEvent } from './person-events';
@@ -10,13 +11,6 @@ import { isAmendment } from './person-facts';
 import { initialState, stateOf, type PersonState } from './person-state';
 import { assertKeepsRules, violationsOf } from './rules/keeps-rules';
 import type { RuleContext } from './rules/rule';
-
-const day = fc
-  .date({ min: new Date('1975-01-01T00:00:00Z'), max: new Date('2027-12-31T00:00:00Z'), noInvalidDate: true })
-  .map((d) => d.toISOString().slice(0, 10));
-const eventId = fc.integer({ min: 1, max: 8 }).map((n) => `e${n}`);
-const id = fc.constantFrom('a', 'b', 'c');
-const nidOf = (n: string) => nid(Number(n));
 
 const anyCommand: fc.Arbitrary<PersonCommand> = fc.oneof(
   day.map((d) => command('RegisterDeath', { dateOfDeath: d, placeOfDeath: 'LY-BA-03', causeIcd10: 'I21.9', certifier: { kind: 'hospital', reference: 'H' } })),
@@ -64,23 +58,6 @@ describe('any sequence of commands on one person', () => {
     );
   });
 });
-
-/** Facts as the log may hold them, unchecked: an older policy may have accepted what the rules now refuse. */
-const anyEvent: fc.Arbitrary<PersonEvent> = fc.oneof(
-  day.map((d): PersonEvent => ({ type: 'DeathRegistered', data: { dateOfDeath: d, placeOfDeath: 'LY-BA-03', causeIcd10: 'I21.9', certifier: { kind: 'hospital', reference: 'H' } } })),
-  day.map((d): PersonEvent => ({ type: 'ResidenceChanged', data: { area: 'LY-BA-03', date: d } })),
-  fc.tuple(id, day).map(([e, d]): PersonEvent => ({ type: 'EmploymentStarted', data: { employmentId: e, employer: 'E', occupation: '2', sector: 'private', date: d } })),
-  fc.tuple(id, day).map(([e, d]): PersonEvent => ({ type: 'EmploymentEnded', data: { employmentId: e, date: d, reason: 'r' } })),
-  fc.tuple(id, day, day).map(([c, d, e]): PersonEvent => ({ type: 'IdentityCardIssued', data: { cardNumber: c, date: d, expiresOn: e, office: 'O' } })),
-  fc.tuple(id, day).map(([c, d]): PersonEvent => ({ type: 'IdentityCardReported', data: { cardNumber: c, reason: 'lost', date: d } })),
-  fc.tuple(id, fc.constantFrom('2', '3'), day).map(([m, s, d]): PersonEvent => ({ type: 'MarriageRegistered', data: { marriageId: m, spouseId: nidOf(s), date: d, place: 'LY-BA-03' } } as PersonEvent)),
-  fc.tuple(id, day).map(([m, d]): PersonEvent => ({ type: 'DivorceRegistered', data: { marriageId: m, date: d } } as PersonEvent)),
-  fc.tuple(eventId, fc.constantFrom('date', 'dateOfDeath', 'dateOfBirth', 'expiresOn'), day).map(([target, field, to]): PersonEvent => ({
-    type: 'RecordCorrected',
-    data: { correctedEventId: target, changes: [{ field, from: null, to }], reason: 'r', authorityReference: 'a', documents: [], date: '2026-01-01' },
-  } as PersonEvent)),
-  eventId.map((target): PersonEvent => ({ type: 'RegistrationAnnulled', data: { annulledEventId: target, courtReference: 'c', reason: 'r', date: '2026-01-01' } })),
-);
 
 /** The check as first written: every rule over both histories, each new violation against the old ones. */
 function eagerBroken(state: PersonState, events: PersonEvent[], context: RuleContext): string | undefined {

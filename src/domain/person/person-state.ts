@@ -2,6 +2,7 @@ import type { CivilDate, PartialDate } from '../shared/partial-date';
 import type { MotherName, PersonName } from '../shared/person-name';
 import { collectionsOf, type Collections } from './person-collections';
 import type { RecordedPersonEvent, Residency, Sex } from './person-events';
+import { appendedLast } from './appended-fact';
 import { effectiveFacts, factsOf, isRegistration, type Fact, type Registration } from './person-facts';
 
 export type { Fact } from './person-facts';
@@ -65,8 +66,9 @@ export type PersonStatus = PersonState['status'];
 
 export const initialState: PersonState = { status: 'unregistered', log: [], facts: [] };
 
+/** The state after one more recorded event: the last fact folded on when it is the latest, else the whole stream again. */
 export function evolve(state: PersonState, recorded: RecordedPersonEvent): PersonState {
-  return stateOf([...state.log, recorded]);
+  return (state.status !== 'unregistered' && appendedLast(state, recorded)) || stateOf([...state.log, recorded]);
 }
 
 /** The state after a whole stream, every attribute recomputed from the facts that count. */
@@ -95,48 +97,57 @@ export function stateOf(log: RecordedPersonEvent[]): PersonState {
     motherName: data.motherName,
     ...collectionsOf(counting),
   };
-  let death: Pick<DeceasedPerson, 'dateOfDeath' | 'placeOfDeath' | 'deathEventId'> | undefined;
-  for (const { eventId, event } of counting) {
-    switch (event.type) {
-      case 'NameChanged':
-        person.name = event.data.name;
-        break;
-      case 'ResidenceChanged':
-        person.residence = event.data.area;
-        break;
-      case 'Emigrated':
-        person.emigration = { country: event.data.country, date: event.data.date };
-        break;
-      case 'Immigrated':
-        person.residence = event.data.area;
-        person.emigration = undefined;
-        break;
-      case 'NationalityGranted':
-        if (!person.nationalities.includes(event.data.nationality)) {
-          person.nationalities = [...person.nationalities, event.data.nationality];
-        }
-        break;
-      case 'DeathRegistered':
-        // A second death is refused by the rules; the first in civil-date order counts.
-        death ??= { dateOfDeath: event.data.dateOfDeath, placeOfDeath: event.data.placeOfDeath, deathEventId: eventId };
-        break;
-      case 'PersonEnrolled':
-      case 'BirthRegistered':
-      case 'MarriageRegistered':
-      case 'DivorceRegistered':
-      case 'EducationRecorded':
-      case 'EmploymentStarted':
-      case 'EmploymentEnded':
-      case 'IdentityCardIssued':
-      case 'IdentityCardReported':
-      case 'RecordCorrected':
-      case 'RegistrationAnnulled':
-        break;
-      default: {
-        const unreachable: never = event;
-        throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
+  let death: Death | undefined;
+  for (const fact of counting) death = foldFact(person, fact, death);
+  return withStatus(person, death);
+}
+
+export type Death = Pick<DeceasedPerson, 'dateOfDeath' | 'placeOfDeath' | 'deathEventId'>;
+
+export function withStatus(person: PersonRecord, death: Death | undefined): RegisteredPerson {
+  return death ? { ...person, status: 'deceased', ...death } : { ...person, status: 'alive' };
+}
+
+/** Folds one counting fact (in civil-date order) onto the person's attributes; answers the death that counts. */
+export function foldFact(person: PersonRecord, { eventId, event }: Fact, death: Death | undefined): Death | undefined {
+  switch (event.type) {
+    case 'NameChanged':
+      person.name = event.data.name;
+      break;
+    case 'ResidenceChanged':
+      person.residence = event.data.area;
+      break;
+    case 'Emigrated':
+      person.emigration = { country: event.data.country, date: event.data.date };
+      break;
+    case 'Immigrated':
+      person.residence = event.data.area;
+      person.emigration = undefined;
+      break;
+    case 'NationalityGranted':
+      if (!person.nationalities.includes(event.data.nationality)) {
+        person.nationalities = [...person.nationalities, event.data.nationality];
       }
+      break;
+    case 'DeathRegistered':
+      // A second death is refused by the rules; the first in civil-date order counts.
+      return death ?? { dateOfDeath: event.data.dateOfDeath, placeOfDeath: event.data.placeOfDeath, deathEventId: eventId };
+    case 'PersonEnrolled':
+    case 'BirthRegistered':
+    case 'MarriageRegistered':
+    case 'DivorceRegistered':
+    case 'EducationRecorded':
+    case 'EmploymentStarted':
+    case 'EmploymentEnded':
+    case 'IdentityCardIssued':
+    case 'IdentityCardReported':
+    case 'RecordCorrected':
+    case 'RegistrationAnnulled':
+      break;
+    default: {
+      const unreachable: never = event;
+      throw new Error(`unknown event ${JSON.stringify(unreachable)}`);
     }
   }
-  return death ? { ...person, status: 'deceased', ...death } : { ...person, status: 'alive' };
+  return death;
 }

@@ -26,8 +26,26 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
+/**
+ * Rules read the same dates over and over (every fact's, at every decision on the person): each
+ * text is parsed once. Bounded: dropped whole when full, as a register holds far fewer dates.
+ */
+const parsed = new Map<string, Parts | undefined>();
+const PARSED_LIMIT = 200_000;
+
 function partsOf(value: unknown): Parts | undefined {
-  const match = typeof value === 'string' ? PATTERN.exec(value) : null;
+  // Longer texts never match the pattern, and are not kept.
+  if (typeof value !== 'string' || value.length > 10) return undefined;
+  const known = parsed.get(value);
+  if (known !== undefined || parsed.has(value)) return known;
+  const parts = parse(value);
+  if (parsed.size >= PARSED_LIMIT) parsed.clear();
+  parsed.set(value, parts);
+  return parts;
+}
+
+function parse(value: string): Parts | undefined {
+  const match = PATTERN.exec(value);
   if (!match) return undefined;
   const [year, month, day] = match.slice(1).map((part) => (part === undefined ? undefined : Number(part)));
   // Years before 1000 are outside any civil register and would need special cases in Date.UTC.
@@ -79,13 +97,18 @@ export function precisionOf(date: PartialDate): DatePrecision {
 
 /** The first day the date may stand for: `1950` → `1950-01-01`. */
 export function earliestDay(date: PartialDate): CivilDate {
-  const { year, month = 1, day = 1 } = partsOf(date)!;
+  const parts = partsOf(date)!;
+  // A full date is its own first and last day, written the same way.
+  if (parts.day !== undefined) return date;
+  const { year, month = 1, day = 1 } = parts;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 
 /** The last day the date may stand for: `1950-02` → `1950-02-28`. */
 export function latestDay(date: PartialDate): CivilDate {
-  const { year, month = 12, day = daysInMonth(year, month) } = partsOf(date)!;
+  const parts = partsOf(date)!;
+  if (parts.day !== undefined) return date;
+  const { year, month = 12, day = daysInMonth(year, month) } = parts;
   return `${year}-${pad(month)}-${pad(day)}`;
 }
 

@@ -1,6 +1,6 @@
 import { RuleViolation } from '../../shared/domain-error';
 import type { PersonEvent } from '../person-events';
-import { stateOf, type PersonState } from '../person-state';
+import { evolve, type PersonState } from '../person-state';
 import { birthParents } from './birth-parents';
 import { employmentRules } from './employment-rules';
 import { identityCardRules } from './identity-card-rules';
@@ -33,10 +33,7 @@ export function assertKeepsRules(
   context: RuleContext,
   amendment?: 'CORRECTION' | 'ANNULMENT',
 ): PersonState {
-  const after = stateOf([
-    ...state.log,
-    ...events.map((event) => ({ eventId: PENDING_EVENT_ID, recordedAt: '', event })),
-  ]);
+  const after = events.reduce((history, event) => evolve(history, { eventId: PENDING_EVENT_ID, recordedAt: '', event }), state);
   const found = violationsOf(after, context);
   // The current history's violations matter only when the new one has any (most decisions: none).
   const known = found.length === 0 ? undefined : new Set(violationsOf(state, context).map(keyOf));

@@ -1,0 +1,41 @@
+import { comparePartialDates } from '../shared/partial-date';
+import { collectionsWithLast } from './person-collections';
+import { occurredOn, type RecordedPersonEvent } from './person-events';
+import { isAmendment, isRegistration, type Fact } from './person-facts';
+import { foldFact, withStatus, type Death, type PersonRecord, type PersonState, type RegisteredPerson } from './person-state';
+
+/**
+ * `stateOf([...state.log, recorded])` in the common case, without recomputing the stream: a new
+ * fact (not a registration, correction or annulment) dated on or after every fact that counts,
+ * so it comes last in civil-date order and is folded onto the state as the full recomputation
+ * would fold it last. Undefined whenever the fact could change anything before it (dated earlier,
+ * amending, or named by an amendment already in the log): the caller recomputes the stream then.
+ */
+export function appendedLast(state: RegisteredPerson, recorded: RecordedPersonEvent): PersonState | undefined {
+  const { eventId, recordedAt, event } = recorded;
+  if (isAmendment(event) || isRegistration(event)) return undefined;
+  const date = occurredOn(event);
+  if (state.log.some((earlier) => earlier.eventId === eventId || names(earlier, eventId))) return undefined;
+  for (const fact of state.facts) {
+    if (!fact.annulled && !isAmendment(fact.event) && comparePartialDates(occurredOn(fact.event), date) > 0) return undefined;
+  }
+  const fact: Fact = { eventId, recordedAt, event, annulled: false, correctedBy: [] };
+  const collections = collectionsWithLast(state, state.facts, fact);
+  if (!collections) return undefined;
+  const { status: _status, ...record } = state;
+  const { dateOfDeath: _d, placeOfDeath: _p, deathEventId: _e, ...person } = record as Partial<Death> & typeof record;
+  const next: PersonRecord = { ...person, ...collections, log: [...state.log, recorded], facts: [...state.facts, fact] };
+  return withStatus(next, foldFact(next, fact, deathOf(state)));
+}
+
+/** An amendment of the log naming the new fact's ID would apply to it. */
+function names({ event }: RecordedPersonEvent, eventId: string): boolean {
+  return (
+    (event.type === 'RecordCorrected' && event.data.correctedEventId === eventId) ||
+    (event.type === 'RegistrationAnnulled' && event.data.annulledEventId === eventId)
+  );
+}
+
+function deathOf(state: RegisteredPerson): Death | undefined {
+  return state.status === 'deceased' ? { dateOfDeath: state.dateOfDeath, placeOfDeath: state.placeOfDeath, deathEventId: state.deathEventId } : undefined;
+}
