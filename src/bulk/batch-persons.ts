@@ -1,18 +1,16 @@
-import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
-import { stateOf, type PersonState } from '../domain/person/person-state';
+import type { PersonEvent } from '../domain/person/person-events';
+import { evolve, stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
 import type { PersonCache } from './person-cache';
 
 interface BatchPerson {
-  /** Recomputed when asked for after new events landed: most persons are not read again in their batch. */
+  /** Evolved as the batch's decisions land: a fact dated last is folded on, not recomputed. */
   state: PersonState;
-  log: RecordedPersonEvent[];
-  stale: boolean;
   /** The stream's revision when loaded: every write of the batch expects it. */
   revision: ExpectedRevision;
-  /** Idempotency keys of the stream's events, loaded and decided. */
-  keys: Set<string>;
+  /** Idempotency keys of the stream's events, loaded and decided (a person has few: a list). */
+  keys: readonly string[];
   /** Events decided in this batch, in order, for this stream. */
   pending: NewEvent[];
   /** A recorded decision read this person: the append asserts the stream unchanged. */
@@ -43,27 +41,16 @@ export class BatchPersons {
     if (known) return known;
     const cached = this.cache?.get(nationalId);
     if (cached) {
-      const person: BatchPerson = {
-        state: cached.state ?? { status: 'unregistered', log: cached.log, facts: [] },
-        log: cached.log,
-        stale: cached.state === undefined,
-        revision: cached.revision,
-        keys: new Set(cached.keys),
-        pending: [],
-        read: false,
-      };
+      const person: BatchPerson = { state: cached.state, revision: cached.revision, keys: cached.keys, pending: [], read: false };
       this.persons.set(nationalId, person);
       return person;
     }
     const events = drawn && this.assumeNew ? [] : await this.store.readStream(personStreamId(nationalId));
-    const keys = new Set<string>();
-    for (const event of events) if (event.metadata.idempotencyKey) keys.add(event.metadata.idempotencyKey);
+    const keys = events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
     const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
       // stateOf([]) without the work: most persons a bulk batch loads are the new ones it draws.
       state: log.length === 0 ? { status: 'unregistered', log, facts: [] } : stateOf(log),
-      log,
-      stale: false,
       revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
       pending: [],
@@ -74,15 +61,7 @@ export class BatchPersons {
   }
 
   async stateOf(nationalId: string, drawn = false): Promise<PersonState> {
-    return this.current(await this.load(nationalId, drawn));
-  }
-
-  private current(person: BatchPerson): PersonState {
-    if (person.stale) {
-      person.state = stateOf(person.log);
-      person.stale = false;
-    }
-    return person.state;
+    return (await this.load(nationalId, drawn)).state;
   }
 
   /** Already loaded; `load` first. */
@@ -93,18 +72,17 @@ export class BatchPersons {
   }
 
   hasKey(nationalId: string, key: string | undefined): boolean {
-    return key !== undefined && this.loaded(nationalId).keys.has(key);
+    return key !== undefined && this.loaded(nationalId).keys.includes(key);
   }
 
   /** Lands a decision: its events join the stream's pending writes and evolve its state. */
   apply(nationalId: string, events: PersonEvent[], stamped: NewEvent[], recordedAt: string): void {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
-      person.log = [...person.log, { eventId: stamped[i]!.id, recordedAt, event }];
-      person.stale = true;
+      person.state = evolve(person.state, { eventId: stamped[i]!.id, recordedAt, event });
       person.pending.push(stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
-      if (key) person.keys.add(key);
+      if (key) person.keys = [...person.keys, key];
     });
   }
 
@@ -122,7 +100,7 @@ export class BatchPersons {
       if (base === undefined) continue;
       const revision = base + person.pending.length;
       if (revision < 0) continue;
-      cache.set(nationalId, { log: person.log, ...(!person.stale && { state: person.state }), revision, keys: person.keys });
+      cache.set(nationalId, { state: person.state, revision, keys: person.keys });
     }
   }
 

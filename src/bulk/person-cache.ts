@@ -1,14 +1,11 @@
-import type { RecordedPersonEvent } from '../domain/person/person-events';
 import type { PersonState } from '../domain/person/person-state';
 
-/** A person as a committed batch left it: its stream's log, its revision and its idempotency keys. */
+/** A person as a committed batch left it: its state (the stream's log included), its revision and its idempotency keys. */
 export interface CachedPerson {
-  log: RecordedPersonEvent[];
-  /** Absent when the batch left it to be recomputed: `stateOf(log)` on the next read. */
-  state?: PersonState;
+  state: PersonState;
   /** The revision of the stream's last event, as committed. */
   revision: number;
-  keys: ReadonlySet<string>;
+  keys: readonly string[];
 }
 
 /**
