@@ -10,6 +10,7 @@ import { NewPersonFacts } from '../commands/shared/new-person-facts';
 import { PersonFacts } from '../commands/shared/person-facts';
 import type { EventStore } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
+import { PersonStates } from '../ledger/person-states';
 import { HealthController } from '../operations/health.controller';
 import { queryControllers, queryHandlers, queryProviders } from '../projections';
 import { ProjectionProgress } from '../read-models/engine/projection-progress';
@@ -47,6 +48,7 @@ export class AppModule {
         { provide: READ_MODELS, useValue: deps.readSide.readModels },
         { provide: ProjectionProgress, useValue: deps.readSide.progress },
         { provide: APP_GUARD, useClass: AccessGuard },
+        { provide: PersonStates, useFactory: (store: EventStore) => new PersonStates(store), inject: [EVENT_STORE] },
         FactRecorder,
         PersonFacts,
         NewPersonFacts,

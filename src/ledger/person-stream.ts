@@ -1,5 +1,5 @@
 import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../domain/person/person-events';
-import { stateOf, type PersonState } from '../domain/person/person-state';
+import type { PersonState } from '../domain/person/person-state';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { newEventId } from '../event-store/event-id';
 import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port';
@@ -29,13 +29,6 @@ export interface LoadedPerson {
   revision: ExpectedRevision;
 }
 
-export async function loadPerson(store: EventStore, nationalId: string): Promise<LoadedPerson> {
-  const events = await store.readStream(personStreamId(nationalId));
-  return {
-    state: stateOf(events.map(toRecordedPersonEvent)),
-    revision: events.length === 0 ? 'no_stream' : events[events.length - 1].revision,
-  };
-}
 
 /**
  * Decided events, stamped with who recorded them and the command's idempotency key. `eventId`

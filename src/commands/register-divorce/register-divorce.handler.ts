@@ -6,6 +6,7 @@ import { EVENT_STORE, POLICY } from '../../app/tokens';
 import { decideMarriage } from '../../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
 import type { EventStore } from '../../event-store/event-store.port';
+import { PersonStates } from '../../ledger/person-states';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from '../shared/command-context';
 import { FactRecorder } from '../shared/fact-recorder';
@@ -31,6 +32,7 @@ export class RegisterDivorceHandler implements ICommandHandler<RegisterDivorceCo
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -43,7 +45,7 @@ export class RegisterDivorceHandler implements ICommandHandler<RegisterDivorceCo
       streams: spouses.map(personStreamId),
       attempt: async () => {
         const metadata = metadataOf(context, this.clock);
-        const read = await loadRegistered(this.store, spouses);
+        const read = await loadRegistered(this.persons, spouses);
         const decided = decideMarriage(
           {
             type: 'RegisterDivorce',

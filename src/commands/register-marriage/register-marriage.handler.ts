@@ -2,11 +2,11 @@ import { Inject } from '@nestjs/common';
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../app/clock';
-import { EVENT_STORE, POLICY } from '../../app/tokens';
+import { POLICY } from '../../app/tokens';
 import { decideMarriage } from '../../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import type { EventStore } from '../../event-store/event-store.port';
 import { Gazetteer } from '../../gazetteer/gazetteer';
+import { PersonStates } from '../../ledger/person-states';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from '../shared/command-context';
 import { FactRecorder } from '../shared/fact-recorder';
@@ -43,7 +43,7 @@ export class RegisterMarriageHandler implements ICommandHandler<RegisterMarriage
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
     private readonly gazetteer: Gazetteer,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -58,8 +58,8 @@ export class RegisterMarriageHandler implements ICommandHandler<RegisterMarriage
       attempt: async () => {
         const marriageId = randomUUID();
         const metadata = metadataOf(context, this.clock);
-        const read = await loadRegistered(this.store, spouses);
-        const kin = await loadSpouseKin(this.store, spouses, read);
+        const read = await loadRegistered(this.persons, spouses);
+        const kin = await loadSpouseKin(this.persons, spouses, read);
         const decided = decideMarriage(
           {
             type: 'RegisterMarriage',

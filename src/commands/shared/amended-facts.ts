@@ -1,7 +1,7 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../app/clock';
-import { EVENT_STORE, POLICY } from '../../app/tokens';
+import { POLICY } from '../../app/tokens';
 import { decide } from '../../domain/person/person-decide';
 import type { PersonCommand } from '../../domain/person/person-commands';
 import { factById, type Fact } from '../../domain/person/person-facts';
@@ -10,8 +10,8 @@ import type { PersonEvent } from '../../domain/person/person-events';
 import type { PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import type { EventStore } from '../../event-store/event-store.port';
-import { loadPerson, personStreamId } from '../../ledger/person-stream';
+import { PersonStates } from '../../ledger/person-states';
+import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from './command-context';
 import { FactRecorder } from './fact-recorder';
 import type { RecordedFact } from './person-facts';
@@ -52,14 +52,14 @@ export class AmendedFacts {
   constructor(
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
   async record(request: AmendmentRequest): Promise<RecordedAmendment> {
     const { nationalId, eventId, context } = request;
     // A fact's spouse never changes (identifiers are never corrected): safe to read before locking.
-    const { state } = await loadPerson(this.store, nationalId);
+    const { state } = await this.persons.load(nationalId);
     const spouseId = spouseNamedBy(factById(state.facts, eventId));
     return this.recorder.record({
       clientId: context.agency.clientId,
@@ -73,17 +73,17 @@ export class AmendedFacts {
   private async decide(request: AmendmentRequest) {
     const { nationalId, eventId } = request;
     const metadata = metadataOf(request.context, this.clock);
-    const read = await loadRegistered(this.store, [nationalId]);
+    const read = await loadRegistered(this.persons, [nationalId]);
     const fact = factById(read.get(nationalId)!.state.facts, eventId);
     const amended: Array<[string, string]> = [[nationalId, eventId]];
     const spouseId = spouseNamedBy(fact);
     if (spouseId) {
-      await loadPersons(this.store, [spouseId], read);
+      await loadPersons(this.persons, [spouseId], read);
       const counterpart = counterpartFact(fact!, read.get(spouseId)!.state);
       if (counterpart) amended.push([spouseId, counterpart.eventId]);
     }
     const relativeIds = fact && request.relativesOf ? request.relativesOf(fact) : [];
-    await loadPersons(this.store, relativeIds, read);
+    await loadPersons(this.persons, relativeIds, read);
     const relatives = Object.fromEntries(relativeIds.map((id) => [id, read.get(id)!.state]));
     const decided: Record<string, PersonEvent[]> = {};
     for (const [id, amendedId] of amended) {
@@ -103,7 +103,7 @@ export class AmendedFacts {
    */
   private async spouseDeathsOf(state: PersonState, read: LoadedPersons): Promise<Record<string, string>> {
     const spouseIds = state.status === 'unregistered' ? [] : state.marriages.map((marriage) => marriage.spouseId);
-    await loadPersons(this.store, spouseIds, read);
+    await loadPersons(this.persons, spouseIds, read);
     return kinOf(state, [], spouseIds.map((id) => read.get(id)!.state)).spouseDeaths;
   }
 }

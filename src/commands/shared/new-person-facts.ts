@@ -1,15 +1,16 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomInt, randomUUID } from 'node:crypto';
 import { Clock } from '../../app/clock';
-import { EVENT_STORE, POLICY } from '../../app/tokens';
+import { POLICY } from '../../app/tokens';
 import { decide } from '../../domain/person/person-decide';
 import type { PersonCommand } from '../../domain/person/person-commands';
 import { initialState, type PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import { issueNationalId } from '../../domain/shared/national-id';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import type { EventStore, StreamWrite } from '../../event-store/event-store.port';
-import { loadPerson, personStreamId, toNewEvents } from '../../ledger/person-stream';
+import type { StreamWrite } from '../../event-store/event-store.port';
+import { PersonStates } from '../../ledger/person-states';
+import { personStreamId, toNewEvents } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from './command-context';
 import { FactRecorder } from './fact-recorder';
 import type { RecordedFact } from './person-facts';
@@ -41,7 +42,7 @@ export class NewPersonFacts {
   constructor(
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -54,7 +55,7 @@ export class NewPersonFacts {
       streams: parentIds.map(personStreamId),
       attempt: async () => {
         const nationalId = request.nationalId ?? issueNationalId(() => randomInt(10));
-        const [mother, father] = await Promise.all([request.motherId, request.fatherId].map((id) => (id ? loadPerson(this.store, id) : undefined)));
+        const [mother, father] = await Promise.all([request.motherId, request.fatherId].map((id) => (id ? this.persons.load(id) : undefined)));
         const metadata = metadataOf(request.context, this.clock);
         const command = request.command(metadata, nationalId, { mother: mother?.state, father: father?.state });
         const events = toNewEvents(decide(command, initialState, this.policy), metadata, randomUUID());

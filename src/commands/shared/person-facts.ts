@@ -1,14 +1,14 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { randomUUID } from 'node:crypto';
 import { Clock } from '../../app/clock';
-import { EVENT_STORE, POLICY } from '../../app/tokens';
+import { POLICY } from '../../app/tokens';
 import { decide } from '../../domain/person/person-decide';
 import type { PersonCommand } from '../../domain/person/person-commands';
 import type { PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import type { EventStore } from '../../event-store/event-store.port';
-import { loadPerson, personStreamId, toNewEvents } from '../../ledger/person-stream';
+import { PersonStates } from '../../ledger/person-states';
+import { personStreamId, toNewEvents } from '../../ledger/person-stream';
 import type { CommandContext } from './command-context';
 import { metadataOf } from './command-context';
 import { FactRecorder } from './fact-recorder';
@@ -36,7 +36,7 @@ export class PersonFacts {
   constructor(
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
-    @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -48,7 +48,7 @@ export class PersonFacts {
       request: request.request,
       streams: [streamId],
       attempt: async () => {
-        const { state, revision } = await loadPerson(this.store, request.nationalId);
+        const { state, revision } = await this.persons.load(request.nationalId);
         const metadata = metadataOf(request.context, this.clock);
         const events = decide(await request.command(metadata, state), state, this.policy);
         const newEvents = toNewEvents(events, metadata, randomUUID());

@@ -1,24 +1,25 @@
 import type { PersonEvent } from '../../domain/person/person-events';
 import { requireRegistered } from '../../domain/person/registration';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
-import type { EventStore, StreamWrite } from '../../event-store/event-store.port';
-import { loadPerson, personStreamId, toNewEvents, type LoadedPerson } from '../../ledger/person-stream';
+import type { StreamWrite } from '../../event-store/event-store.port';
+import type { PersonStates } from '../../ledger/person-states';
+import { personStreamId, toNewEvents, type LoadedPerson } from '../../ledger/person-stream';
 import type { RecordedFact } from './person-facts';
 
 /** The persons one decision read, by national ID: each with the revision it was read at. */
 export type LoadedPersons = Map<string, LoadedPerson>;
 
 /** Loads the persons not loaded yet into `into` (each stream read once per attempt). */
-export async function loadPersons(store: EventStore, ids: Iterable<string>, into: LoadedPersons = new Map()): Promise<LoadedPersons> {
+export async function loadPersons(persons: PersonStates, ids: Iterable<string>, into: LoadedPersons = new Map()): Promise<LoadedPersons> {
   const missing = [...new Set(ids)].filter((id) => !into.has(id));
-  const loaded = await Promise.all(missing.map((id) => loadPerson(store, id)));
+  const loaded = await Promise.all(missing.map((id) => persons.load(id)));
   missing.forEach((id, i) => into.set(id, loaded[i]!));
   return into;
 }
 
 /** The persons a fact is about (the spouses): each must be registered, else a 404 naming the ID. */
-export async function loadRegistered(store: EventStore, ids: string[]): Promise<LoadedPersons> {
-  const read = await loadPersons(store, ids);
+export async function loadRegistered(persons: PersonStates, ids: string[]): Promise<LoadedPersons> {
+  const read = await loadPersons(persons, ids);
   for (const id of ids) requireRegistered(read.get(id)!.state, id);
   return read;
 }

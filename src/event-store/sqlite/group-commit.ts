@@ -1,7 +1,8 @@
-import type Database from 'better-sqlite3';
-import { AppendResult, StreamWrite } from '../event-store.port';
-import { EventStatements } from './event-statements';
-import { recordWrites } from './record-writes';
+import type { Worker } from 'node:worker_threads';
+import type { AppendResult, StreamWrite } from '../event-store.port';
+import type { EventDatabaseOptions } from './event-database';
+import { startWriterThread } from './start-writer-thread';
+import { restore, type CarriedError, type WriterReply, type WriterRequest } from './writer-messages';
 
 interface PendingAppend {
   writes: StreamWrite[];
@@ -9,76 +10,97 @@ interface PendingAppend {
   reject: (error: unknown) => void;
 }
 
-type Outcome = { results: AppendResult[] } | { error: unknown };
-
 /**
- * The one writer. Appends that arrive while a batch is prepared or committed wait in a queue and
- * are committed together on the next turn of the event loop: one transaction and one fsync for
- * the batch, each append acknowledged only after that commit returned. Each append runs under
- * its own savepoint, so a refused append is undone alone and the rest of its batch commits.
+ * Group commit through the writer thread. One batch is in the thread at a time; appends that
+ * arrive meanwhile wait and go together as the next batch as soon as it answers: one transaction
+ * and one fsync for all of them, each append acknowledged only after that commit returned.
  */
 export class GroupCommit {
   private queue: PendingAppend[] = [];
+  private inFlight: PendingAppend[] | undefined;
   private scheduled = false;
-  private readonly commitBatch: Database.Transaction<(batch: PendingAppend[]) => Outcome[]>;
+  private broken: Error | undefined;
+  private drained: (() => void)[] = [];
+  private readonly writer: Worker;
 
   constructor(
-    db: Database.Database,
-    statements: EventStatements,
+    path: string,
+    options: EventDatabaseOptions,
     private readonly onCommitted: () => void,
     /** The instant a batch is recorded at: the wall clock, or a synthetic country's own time. */
-    now: () => Date = () => new Date(),
+    private readonly now: () => Date = () => new Date(),
   ) {
-    const record = (writes: StreamWrite[], recordedAt: string) => recordWrites(statements, writes, recordedAt);
-    // Nested inside commitBatch, better-sqlite3 runs this one as a savepoint.
-    const recordUnderSavepoint = db.transaction(record);
-    // A savepoint costs about a third of a single-event append's CPU; an append of one event to
-    // one stream fails before writing or with its one statement, which SQLite undoes by itself.
-    const recordAppend = (writes: StreamWrite[], recordedAt: string) =>
-      (canFailHalfway(writes) ? recordUnderSavepoint : record)(writes, recordedAt);
-    this.commitBatch = db.transaction((batch: PendingAppend[]) => {
-      const recordedAt = now().toISOString();
-      return batch.map((append): Outcome => {
-        try {
-          return { results: recordAppend(append.writes, recordedAt) };
-        } catch (error) {
-          // An I/O error or a full disk aborts the whole transaction: fail the batch, not the append.
-          if (!db.inTransaction) throw error;
-          return { error };
-        }
-      });
-    });
+    this.writer = startWriterThread(path, options);
+    this.writer.on('message', (reply: WriterReply) => this.settle(reply));
+    this.writer.on('error', (error) => this.fail(error));
+    this.writer.on('exit', () => this.fail(new Error('the event store writer has stopped')));
+    // Idle, the thread must not keep the process alive; a batch in flight does (see send).
+    this.writer.unref();
   }
 
   submit(writes: StreamWrite[]): Promise<AppendResult[]> {
+    if (this.broken) return Promise.reject(this.broken);
     return new Promise((resolve, reject) => {
       this.queue.push({ writes, resolve, reject });
-      if (!this.scheduled) {
+      // Appends of this turn of the event loop join one batch.
+      if (!this.inFlight && !this.scheduled) {
         this.scheduled = true;
-        setImmediate(() => this.flush());
+        setImmediate(() => this.send());
       }
     });
   }
 
-  /** Commits everything queued now; runs synchronously, so nothing can join a batch mid-commit. */
-  flush(): void {
+  /** Resolves once every append submitted so far is settled, then stops the thread. */
+  async close(): Promise<void> {
+    if (this.inFlight || this.queue.length > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.broken) return;
+    this.broken = new Error('the event store is closed');
+    const exited = new Promise((resolve) => this.writer.once('exit', resolve));
+    this.post({ kind: 'close' });
+    this.writer.ref();
+    await exited;
+  }
+
+  private send(): void {
     this.scheduled = false;
-    const batch = this.queue;
-    if (batch.length === 0) return;
+    if (this.inFlight || this.queue.length === 0) return;
+    this.inFlight = this.queue;
     this.queue = [];
-    let outcomes: Outcome[];
-    try {
-      outcomes = this.commitBatch.immediate(batch);
-    } catch (error) {
+    this.writer.ref();
+    this.post({ kind: 'commit', appends: this.inFlight.map((append) => append.writes), recordedAt: this.now().toISOString() });
+  }
+
+  private post(request: WriterRequest): void {
+    this.writer.postMessage(request);
+  }
+
+  private settle(reply: WriterReply): void {
+    const batch = this.inFlight ?? [];
+    this.inFlight = undefined;
+    this.writer.unref();
+    if ('failed' in reply) {
+      const error = restore(reply.failed);
       batch.forEach((append) => append.reject(error));
-      return;
+    } else {
+      reply.outcomes.forEach((outcome, i) =>
+        'results' in outcome ? batch[i].resolve(outcome.results) : batch[i].reject(restore(outcome.error as CarriedError)),
+      );
+      if (reply.outcomes.some((outcome) => 'results' in outcome)) this.onCommitted();
     }
-    outcomes.forEach((outcome, i) =>
-      'results' in outcome ? batch[i].resolve(outcome.results) : batch[i].reject(outcome.error),
-    );
-    if (outcomes.some((outcome) => 'results' in outcome)) this.onCommitted();
+    this.next();
+  }
+
+  private next(): void {
+    if (this.queue.length > 0) this.send();
+    else this.drained.splice(0).forEach((resolve) => resolve());
+  }
+
+  private fail(error: Error): void {
+    if (this.broken === undefined) this.broken = error;
+    const waiting = [...(this.inFlight ?? []), ...this.queue];
+    this.inFlight = undefined;
+    this.queue = [];
+    waiting.forEach((append) => append.reject(error));
+    this.drained.splice(0).forEach((resolve) => resolve());
   }
 }
-
-const canFailHalfway = (writes: StreamWrite[]): boolean =>
-  writes.length > 1 || (writes[0]?.events.length ?? 0) > 1;

@@ -44,8 +44,8 @@ export class SqliteEventStore implements EventStore {
     this.db = openEventDatabase(path, options);
     this.statements = prepareEventStatements(this.db);
     this.writer = new GroupCommit(
-      this.db,
-      this.statements,
+      path,
+      { busyTimeoutMs: options.busyTimeoutMs },
       () => this.subscriptions.forEach((subscription) => subscription.notify()),
       options.clock,
     );
@@ -96,7 +96,7 @@ export class SqliteEventStore implements EventStore {
   async close(): Promise<void> {
     if (this.closed) return;
     this.closed = true;
-    this.writer.flush();
+    await this.writer.close();
     await Promise.all([...this.subscriptions].map((subscription) => subscription.stop()));
     this.db.close();
   }

@@ -1,0 +1,49 @@
+import { stateOf } from '../domain/person/person-state';
+import type { EventStore } from '../event-store/event-store.port';
+import { personStreamId, toRecordedPersonEvent, type LoadedPerson } from './person-stream';
+
+interface Remembered extends LoadedPerson {
+  /** The ID of the stream's last event when the state was computed. */
+  tipId: string;
+}
+
+/**
+ * Persons' states as commands decide on them, replayed from their streams and remembered: a
+ * stream only grows, so while its last event is the one the state was computed from, the state
+ * is still exact. Each load asks the store for that last event alone (one indexed row) instead
+ * of replaying the whole stream; the least recently used states are forgotten beyond `capacity`.
+ */
+export class PersonStates {
+  private readonly remembered = new Map<string, Remembered>();
+
+  constructor(
+    private readonly store: EventStore,
+    private readonly capacity = 50_000,
+  ) {}
+
+  async load(nationalId: string): Promise<LoadedPerson> {
+    const streamId = personStreamId(nationalId);
+    const known = this.remembered.get(streamId);
+    if (known) {
+      const [tip] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      this.remembered.delete(streamId);
+      if (tip?.id === known.tipId) {
+        this.remembered.set(streamId, known);
+        return known;
+      }
+    }
+    const events = await this.store.readStream(streamId);
+    const loaded = {
+      state: stateOf(events.map(toRecordedPersonEvent)),
+      revision: events.length === 0 ? ('no_stream' as const) : events[events.length - 1].revision,
+    };
+    // An unknown ID is not remembered: requests naming wrong IDs must not push real persons out.
+    if (events.length > 0) this.remember(streamId, { ...loaded, tipId: events[events.length - 1].id });
+    return loaded;
+  }
+
+  private remember(streamId: string, state: Remembered): void {
+    this.remembered.set(streamId, state);
+    if (this.remembered.size > this.capacity) this.remembered.delete(this.remembered.keys().next().value!);
+  }
+}
