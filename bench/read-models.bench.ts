@@ -1,5 +1,5 @@
 import Database from 'better-sqlite3';
-import { mkdtempSync, rmSync } from 'fs';
+import { existsSync, mkdtempSync, rmSync } from 'fs';
 import { tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
@@ -15,6 +15,13 @@ export interface RebuildBenchOptions {
   events?: number;
   /** Events per page and commit (default: the engine's rebuild default, REBUILD_BATCH_SIZE). */
   batchSize?: number;
+  /**
+   * A log file to rebuild from: generated there when missing, reused as is when present, so A/B
+   * runs of two builds rebuild the same log without generating it each time.
+   */
+  log?: string;
+  /** Only the rebuilds whose name (a projection's, or `registry`) is listed; default all. */
+  only?: string[];
 }
 
 export interface RebuildFigure {
@@ -47,30 +54,40 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
   const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const dir = mkdtempSync(join(tmpdir(), 'sijil-rebuild-bench-'));
   try {
-    const eventStore = new SqliteEventStore(join(dir, 'events.sqlite'));
-    const appended = await generatePersonLog(eventStore, { events });
-    const log = join(dir, 'events.sqlite');
+    const log = options.log ?? join(dir, 'events.sqlite');
+    const generated = !existsSync(log);
+    const eventStore = new SqliteEventStore(log);
+    if (generated) await generatePersonLog(eventStore, { events });
+    const logged = rawOrderedRows(log);
     const before = [rawOrderedRead(log, false), rawOrderedRead(log, true)];
     const rebuilds: RebuildFigure[] = [];
     const sets: Array<[string, Projection[]]> = [
       ...registered.map((projection): [string, Projection[]] => [projection.name, [projection]]),
       [`registry (${registered.map((p) => p.name).join(', ')})`, registered],
     ];
-    for (const [name, projections] of sets) {
+    const chosen = sets.filter(([name]) => !options.only || options.only.includes(name.split(' ')[0]));
+    for (const [name, projections] of chosen) {
       const readModels = new SqliteReadModelStore(join(dir, `read-models-${rebuilds.length}.sqlite`));
       const started = performance.now();
       await new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize }).rebuild();
-      const eventsPerSecond = (appended * 1_000) / (performance.now() - started);
+      const eventsPerSecond = (logged * 1_000) / (performance.now() - started);
       rebuilds.push({ projections: name, eventsPerSecond, ratio: 0 });
       await readModels.close();
     }
     await eventStore.close();
     const [rawRead, rawReadParsed] = [(before[0] + rawOrderedRead(log, false)) / 2, (before[1] + rawOrderedRead(log, true)) / 2];
     for (const rebuild of rebuilds) rebuild.ratio = rebuild.eventsPerSecond / rawRead;
-    return { events: appended, batchSize, rawRead, rawReadParsed, rebuilds };
+    return { events: logged, batchSize, rawRead, rawReadParsed, rebuilds };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+function rawOrderedRows(file: string): number {
+  const db = new Database(file, { readonly: true });
+  const { n } = db.prepare(`SELECT count(*) AS n FROM events WHERE stream_id NOT GLOB '$*'`).get() as { n: number };
+  db.close();
+  return n;
 }
 
 /** The physical limit: every row of the log in position order, as the store's readAll selects them. */
@@ -101,10 +118,13 @@ export function formatRebuildBench(result: RebuildBenchResult): string {
   ].join('\n');
 }
 
+/** `[EVENTS] [PAGE]`; SIJIL_BENCH_REBUILD_LOG=file keeps the log, SIJIL_BENCH_REBUILD_ONLY=persons,registry picks rebuilds. */
 if (require.main === module) {
   const events = Number(process.argv[2] ?? 300_000);
   const batchSize = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
-  runRebuildBench({ events, batchSize }).then(
+  const log = process.env.SIJIL_BENCH_REBUILD_LOG || undefined;
+  const only = process.env.SIJIL_BENCH_REBUILD_ONLY?.split(',');
+  runRebuildBench({ events, batchSize, log, only }).then(
     (result) => console.log(formatRebuildBench(result)),
     (error) => {
       console.error(error);
