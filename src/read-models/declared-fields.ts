@@ -3,9 +3,13 @@ import { CollectionDefinition, Query, UndeclaredQuery } from './read-model.port'
 const FIELD = /^[A-Za-z_][A-Za-z0-9_]*$/;
 const COLLECTION = /^[A-Za-z][A-Za-z0-9_-]*$/;
 
-/** The fields a collection may be queried on: `id` and every field of its declared indexes. */
+/**
+ * The fields a collection may be queried on: `id` and every field of its declared indexes; and
+ * the indexes themselves, which a bulk load drops and builds again.
+ */
 export class DeclaredFields {
   private readonly byCollection = new Map<string, Set<string>>();
+  private readonly indexes = new Map<string, Map<string, string[]>>();
 
   /** Records the definition (merged with earlier ones); field names must be plain identifiers. */
   add(definition: CollectionDefinition): void {
@@ -18,6 +22,15 @@ export class DeclaredFields {
       index.forEach((field) => fields.add(assertName(field, 'field')));
     }
     this.byCollection.set(definition.name, fields);
+    const indexes = this.indexes.get(definition.name) ?? new Map<string, string[]>();
+    for (const index of definition.indexes) indexes.set(index.join('\u0000'), index);
+    this.indexes.set(definition.name, indexes);
+  }
+
+  /** Every index declared for the collection so far. */
+  indexesOf(collection: string): string[][] {
+    this.assertDefined(collection);
+    return [...this.indexes.get(collection)!.values()];
   }
 
   assertDefined(collection: string): void {

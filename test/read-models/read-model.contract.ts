@@ -202,5 +202,34 @@ export function describeReadModelContract(name: string, harness: ReadModelHarnes
         expect(await store.count('people')).toBe(5);
       });
     });
+
+    describe('bulkLoad', () => {
+      it('answers indexed queries during and after the load, and returns what the load returns', async () => {
+        await store.reset('seed', ['people']);
+        const loaded = await store.bulkLoad(['people'], async () => {
+          await seed();
+          expect(ids(await store.find('people', { where: { family: 'العبيدي' }, orderBy: [['birthYear', 'desc']] }))).toEqual(['p1', 'p4', 'p2']);
+          return 'done';
+        });
+        expect(loaded).toBe('done');
+        expect(ids(await store.find('people', { where: { family: 'العبيدي' }, orderBy: [['birthYear', 'desc']] }))).toEqual(['p1', 'p4', 'p2']);
+        expect(await store.count('people', { alive: false })).toBe(1);
+        expect(await store.checkpoint('seed')).toBe(1);
+      });
+
+      it('rethrows a failed load, keeping what it committed and the indexes', async () => {
+        await expect(
+          store.bulkLoad(['people'], async () => {
+            await seed();
+            throw new Error('interrupted');
+          }),
+        ).rejects.toThrow('interrupted');
+        expect(ids(await store.find('people', { where: { area: 'LY-TB-01' } }))).toEqual(['p3']);
+        const again = await harness.reopen();
+        await again.define([people, tally]);
+        expect(await again.count('people', { family: 'العبيدي', birthYear: 1980 })).toBe(2);
+        await again.close();
+      });
+    });
   });
 }

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'path';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { makeTempDir } from '../event-store/temp-dir';
@@ -12,4 +13,42 @@ describeReadModelContract('SQLite', {
   },
   reopen: async () => new SqliteReadModelStore(join(dir.path, 'read-models.sqlite')),
   cleanup: () => dir.remove(),
+});
+
+describe('SQLite bulk load', () => {
+  const indexesOf = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    const names = (db.prepare(`SELECT name FROM sqlite_master WHERE type = 'index' AND sql IS NOT NULL ORDER BY name`).all() as Array<{ name: string }>).map(
+      (row) => row.name,
+    );
+    db.close();
+    return names;
+  };
+
+  it('drops the secondary indexes while loading and builds them again after, and define rebuilds those an interrupted load left', async () => {
+    const temp = makeTempDir();
+    const file = join(temp.path, 'read-models.sqlite');
+    const people = { name: 'people', indexes: [['family', 'birthYear'], ['area']] };
+    const store = new SqliteReadModelStore(file);
+    await store.define([people]);
+    const declared = indexesOf(file);
+    expect(declared).toEqual(['rm_people__area', 'rm_people__family__birthYear']);
+    await store.bulkLoad(['people'], async () => {
+      expect(indexesOf(file)).toEqual([]);
+      await store.commit('people', 1, [{ kind: 'put', collection: 'people', document: { id: 'p1', family: 'x', birthYear: 1980, area: 'a' } }]);
+    });
+    expect(indexesOf(file)).toEqual(declared);
+
+    // A process killed mid-load leaves the indexes dropped: the next start's define restores them.
+    const killed = new Database(file);
+    killed.exec('DROP INDEX "rm_people__area"');
+    killed.close();
+    await store.close();
+    const next = new SqliteReadModelStore(file);
+    await next.define([people]);
+    expect(indexesOf(file)).toEqual(declared);
+    expect(await next.count('people', { area: 'a' })).toBe(1);
+    await next.close();
+    temp.remove();
+  });
 });

@@ -97,21 +97,24 @@ export class ProjectionEngine {
     const projection = runners.map((runner) => runner.projection.name).join(', ');
     for (const runner of runners) {
       await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
-      runner.checkpoint = undefined;
+      runner.startEmpty();
     }
     const head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
     const pageSize = this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
-    let [position, events] = [0, 0];
-    onProgress?.({ projection, position, head, events });
-    for (;;) {
-      const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize });
-      if (page.length === 0) return;
-      for (const runner of runners) await runner.applyAndCommit(page);
-      position = page[page.length - 1].position;
-      events += page.length;
-      onProgress?.({ projection, position, head: Math.max(head, position), events });
-      await new Promise((resolve) => setImmediate(resolve));
-    }
+    const collections = runners.flatMap((runner) => runner.projection.collections.map((collection) => collection.name));
+    await this.options.readModels.bulkLoad(collections, async () => {
+      let [position, events] = [0, 0];
+      onProgress?.({ projection, position, head, events });
+      for (;;) {
+        const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize });
+        if (page.length === 0) return;
+        for (const runner of runners) await runner.applyAndCommit(page);
+        position = page[page.length - 1].position;
+        events += page.length;
+        onProgress?.({ projection, position, head: Math.max(head, position), events });
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    });
   }
 
   /** Resolves once the projections have applied the log up to `position` (read-your-writes). */

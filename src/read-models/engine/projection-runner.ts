@@ -74,9 +74,15 @@ export class ProjectionRunner {
     }
   }
 
+  /** The projection's collections and checkpoint were just reset: it starts again from nothing. */
+  startEmpty(): void {
+    this.checkpoint = undefined;
+    this.committed.startEmpty();
+  }
+
   async applyAndCommit(events: RecordedEvent[]): Promise<void> {
     // The committed documents hold only if the batch starts where this runner last committed.
-    if (this.committed.at === undefined || this.committed.at !== this.checkpoint) this.committed.clear();
+    if (!this.committed.holds(this.checkpoint)) this.committed.clear();
     const unitOfWork = new StagedUnitOfWork(this.readModels, this.committed);
     await this.projection.apply(events, unitOfWork);
     const position = events[events.length - 1].position;

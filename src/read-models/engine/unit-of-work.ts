@@ -8,20 +8,39 @@ const DELETED = null;
  * next batch reads them without a store read (population cells and log-stats counters are read
  * by nearly every batch). Bounded by characters held, least recently used first out.
  *
- * It is true only of the checkpoint it was committed at (`at`): a unit of work uses it only when
- * its batch starts from that checkpoint, and the runner forgets it whenever a commit fails. As
- * every commit expects the checkpoint its batch started from, a commit made elsewhere meanwhile
+ * It is true only of the checkpoint it was committed at: a unit of work uses it only when its
+ * batch starts from that checkpoint (`holds`), and the runner forgets it whenever a commit fails.
+ * As every commit expects the checkpoint its batch started from, a commit made elsewhere meanwhile
  * makes ours fail rather than land on stale reads; a commit elsewhere that left the same
  * checkpoint applied the same events, and a projection is deterministic in its events.
+ *
+ * After a reset (`startEmpty`) it also remembers every document ever committed since, so a
+ * document never committed is known not to exist: a rebuild does not ask the store for the
+ * thousands of documents its batches create.
  */
 export class CommittedDocuments {
-  at: number | undefined;
+  private known = false;
+  private at: number | undefined;
   private readonly entries = new Map<string, string | typeof DELETED>();
   private size = 0;
+  /** Every key committed since the collections were empty; undefined when not known from empty. */
+  private everCommitted?: Set<string>;
 
   constructor(private readonly maxChars = 32_000_000) {}
 
-  /** The committed JSON (`null`: committed deleted), or undefined when not known here. */
+  /** Whether this is the state at `checkpoint`, the checkpoint a batch starts from. */
+  holds(checkpoint: number | undefined): boolean {
+    return this.known && this.at === checkpoint;
+  }
+
+  /** The projection's collections were just emptied and its checkpoint forgotten. */
+  startEmpty(): void {
+    this.clear();
+    this.known = true;
+    this.everCommitted = new Set();
+  }
+
+  /** The committed JSON (`null`: known absent), or undefined when not known here. */
   lookup(collection: string, id: string): string | typeof DELETED | undefined {
     const key = `${collection}\u0000${id}`;
     const json = this.entries.get(key);
@@ -29,12 +48,14 @@ export class CommittedDocuments {
       // Most recently used last.
       this.entries.delete(key);
       this.entries.set(key, json);
+      return json;
     }
-    return json;
+    return this.everCommitted && !this.everCommitted.has(key) ? DELETED : undefined;
   }
 
   /** Records a successful commit: its writes as the store now holds them, at its checkpoint. */
   committed(at: number, writes: ReadModelWrite[]): void {
+    this.known = true;
     this.at = at;
     for (const write of writes) {
       const id = write.kind === 'put' ? write.document.id : write.id;
@@ -44,6 +65,7 @@ export class CommittedDocuments {
       this.entries.delete(key);
       this.entries.set(key, json);
       this.size += json?.length ?? 0;
+      this.everCommitted?.add(key);
     }
     for (const [key, json] of this.entries) {
       if (this.size <= this.maxChars) break;
@@ -55,7 +77,9 @@ export class CommittedDocuments {
   clear(): void {
     this.entries.clear();
     this.size = 0;
+    this.known = false;
     this.at = undefined;
+    this.everCommitted = undefined;
   }
 }
 

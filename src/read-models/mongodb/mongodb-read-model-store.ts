@@ -48,12 +48,7 @@ export class MongoReadModelStore implements ReadModelStore {
       const name = `rm_${definition.name}`;
       // Collections must exist before a transaction writes to them.
       if (!existing.has(name)) await this.db.createCollection(name).catch(ignoreExisting);
-      for (const index of definition.indexes) {
-        await this.collection(definition.name).createIndex(
-          Object.fromEntries(index.map((field) => [field, 1])),
-          { name: index.join('__') },
-        );
-      }
+      await this.createIndexes(definition.name, definition.indexes);
     }
     if (!existing.has('projection_checkpoints')) await this.db.createCollection('projection_checkpoints').catch(ignoreExisting);
   }
@@ -138,8 +133,27 @@ export class MongoReadModelStore implements ReadModelStore {
     await this.checkpoints().deleteOne({ _id: projection }, { writeConcern: { w: 'majority' } });
   }
 
+  async bulkLoad<T>(collections: string[], load: () => Promise<T>): Promise<T> {
+    for (const collection of collections) {
+      for (const index of this.fields.indexesOf(collection)) {
+        await this.collection(collection).dropIndex(index.join('__')).catch(ignoreMissingIndex);
+      }
+    }
+    try {
+      return await load();
+    } finally {
+      for (const collection of collections) await this.createIndexes(collection, this.fields.indexesOf(collection));
+    }
+  }
+
   async close(): Promise<void> {
     await this.client.close();
+  }
+
+  private async createIndexes(collection: string, indexes: string[][]): Promise<void> {
+    for (const index of indexes) {
+      await this.collection(collection).createIndex(Object.fromEntries(index.map((field) => [field, 1])), { name: index.join('__') });
+    }
   }
 
   private collection(name: string): Collection<Stored> {
@@ -154,4 +168,9 @@ export class MongoReadModelStore implements ReadModelStore {
 /** Code 48: NamespaceExists, when another process created the collection first. */
 const ignoreExisting = (error: { code?: number }) => {
   if (error.code !== 48) throw error;
+};
+
+/** Code 27: IndexNotFound, when an interrupted load had dropped it already. */
+const ignoreMissingIndex = (error: { code?: number }) => {
+  if (error.code !== 27) throw error;
 };

@@ -42,7 +42,13 @@ export function defineCollection(db: Database.Database, collection: string, inde
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(field)} GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
   }
   for (const index of indexes) {
-    const name = `"rm_${collection}__${index.join('__')}"`;
-    db.exec(`CREATE INDEX IF NOT EXISTS ${name} ON ${table} (${index.map(columnOf).join(', ')})`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${indexNameOf(collection, index)} ON ${table} (${index.map(columnOf).join(', ')})`);
   }
 }
+
+/** Drops the collection's secondary indexes (a bulk load builds them again by `defineCollection`). */
+export function dropIndexes(db: Database.Database, collection: string, indexes: string[][]): void {
+  for (const index of indexes) db.exec(`DROP INDEX IF EXISTS ${indexNameOf(collection, index)}`);
+}
+
+const indexNameOf = (collection: string, index: string[]): string => `"rm_${collection}__${index.join('__')}"`;

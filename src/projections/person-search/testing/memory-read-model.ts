@@ -67,6 +67,11 @@ export class MemoryReadModelStore implements ReadModelStore {
     return (await this.find(collection, { where })).length;
   }
 
+  /** Scans hold no indexes to defer. */
+  bulkLoad<T>(_collections: string[], load: () => Promise<T>): Promise<T> {
+    return load();
+  }
+
   async reset(projection: string, collections: string[]): Promise<void> {
     for (const name of collections) this.collection(name).clear();
     this.checkpoints.delete(projection);
