@@ -97,23 +97,33 @@ export class PopulationProjection implements Projection {
     { name: FLOWS, indexes: [['area', 'year']] },
   ];
 
+  /**
+   * Keeps each event's fact first, then re-derives each person the batch changed once: a life
+   * swapped once per batch rather than once per fact. The cells sum the lives as they end, and a
+   * mother's new birth re-ages her children whatever the order, so the result is the same.
+   */
   async apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void> {
     const batch = new Batch(unitOfWork);
+    const changed = new Set<string>();
     for (const event of events) {
       const nationalId = nationalIdOfStream(event.streamId);
-      if (nationalId) await this.applyOne(batch, nationalId, event);
+      if (nationalId && (await this.keep(batch, nationalId, event))) changed.add(nationalId);
     }
+    for (const nationalId of changed) await this.relive(batch, (await batch.get<PersonDocument>(PERSONS, nationalId))!);
     batch.flush();
   }
 
-  private async applyOne(batch: Batch, nationalId: string, event: RecordedEvent): Promise<void> {
+  /** Adds the event to the person's kept facts; false when it is not one the model keeps. */
+  private async keep(batch: Batch, nationalId: string, event: RecordedEvent): Promise<boolean> {
     const person = await batch.get<PersonDocument>(PERSONS, nationalId);
     const kept = person?.kept ?? [];
     const data = upcast(event.type as PersonEventType, event.metadata.schemaVersion, event.data) as Record<string, unknown>;
     const next = keptEvent(event.id, event.type, data, kept);
-    if (!next) return;
-    const document: PersonDocument = { ...(person ?? { id: nationalId }), kept: [...kept, next] };
-    await this.relive(batch, document);
+    if (!next) return false;
+    // The batch's own copy (or a new document): kept grows in place.
+    if (person) kept.push(next);
+    else batch.set(PERSONS, { id: nationalId, kept: [next] });
+    return true;
   }
 
   /** Re-derives a person's life and swaps its contribution; follows on to mothers and children. */
@@ -143,7 +153,8 @@ export class PopulationProjection implements Projection {
     if (!motherId) return;
     const mother = (await batch.get<PersonDocument>(PERSONS, motherId)) ?? { id: motherId, kept: [] };
     const children = (mother.children ?? []).filter((id) => id !== childId);
-    batch.set(PERSONS, { ...mother, children: add ? [...children, childId] : children });
+    // Sorted, so the list does not depend on how the log was cut into batches.
+    batch.set(PERSONS, { ...mother, children: add ? [...children, childId].sort() : children });
   }
 
   private async contribute(batch: Batch, life: Life, sign: 1 | -1): Promise<void> {
