@@ -88,4 +88,27 @@ describe('population read model', () => {
     expect(py.F[29]! * 365.25).toBeCloseTo(183); // 1 January to 1 July 2020 (leap year)
     expect(py.F[30]! * 365.25).toBeCloseTo(183);
   });
+
+  it('the same events give the same documents whether applied one by one or in one batch', async () => {
+    const events = [
+      log.born('3', 'M', '2015-02-01', 'LY-BA-01', '1'), // a child before his mother is enrolled
+      log.born('1', 'F', '1990-05-01'),
+      log.born('2', 'F', '2012-08-01', 'LY-TB-01', '1'),
+      log.event('2', 'ResidenceChanged', { area: 'LY-BA-03', date: '2018-01-01' }),
+      log.born('4', 'M', '1960-01-01'),
+      log.event('4', 'Emigrated', { country: 'TN', date: '1999-01-01' }),
+    ];
+    events.push(log.event('1', 'RecordCorrected', { correctedEventId: events[1]!.id, changes: [{ field: 'dateOfBirth', from: '1990-05-01', to: '1985-05-01' }], date: '2021-01-01' }));
+    events.push(log.died('4', '2001-01-01'), log.event('2', 'RegistrationAnnulled', { annulledEventId: events[2]!.id, date: '2022-01-01' }));
+    for (const event of events) await apply(event);
+    const oneByOne = store;
+    store = new MemoryDocuments();
+    await apply(...events);
+    const byId = (documents: MemoryDocuments, collection: string) => documents.findAll(collection).sort((a, b) => a.id.localeCompare(b.id));
+    for (const collection of ['population_persons', 'population_cohorts', 'population_flows']) {
+      expect(byId(store, collection)).toEqual(byId(oneByOne, collection));
+    }
+    expect(store.size('population_persons')).toBe(4);
+  });
 });
+
