@@ -11,13 +11,17 @@ interface PendingAppend {
 }
 
 /**
- * Group commit through the writer thread. One batch is in the thread at a time; appends that
- * arrive meanwhile wait and go together as the next batch as soon as it answers: one transaction
- * and one fsync for all of them, each append acknowledged only after that commit returned.
+ * Group commit through the writer thread: appends that arrive during one turn of the event loop
+ * go to the thread together, one transaction and one fsync for all of them, each acknowledged
+ * only after that commit returned. Up to two batches are in the thread at once, so the next one
+ * is already there when a commit ends, even while this thread is busy with requests; appends
+ * arriving while both are in flight wait and go together as soon as one answers.
  */
+const maxInFlight = 2;
+
 export class GroupCommit {
   private queue: PendingAppend[] = [];
-  private inFlight: PendingAppend[] | undefined;
+  private readonly inFlight: PendingAppend[][] = [];
   private scheduled = false;
   private broken: Error | undefined;
   private drained: (() => void)[] = [];
@@ -43,7 +47,7 @@ export class GroupCommit {
     return new Promise((resolve, reject) => {
       this.queue.push({ writes, resolve, reject });
       // Appends of this turn of the event loop join one batch.
-      if (!this.inFlight && !this.scheduled) {
+      if (this.inFlight.length < maxInFlight && !this.scheduled) {
         this.scheduled = true;
         setImmediate(() => this.send());
       }
@@ -52,7 +56,7 @@ export class GroupCommit {
 
   /** Resolves once every append submitted so far is settled, then stops the thread. */
   async close(): Promise<void> {
-    if (this.inFlight || this.queue.length > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
+    if (this.inFlight.length > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
     if (this.broken) return;
     this.broken = new Error('the event store is closed');
     const exited = new Promise((resolve) => this.writer.once('exit', resolve));
@@ -63,11 +67,12 @@ export class GroupCommit {
 
   private send(): void {
     this.scheduled = false;
-    if (this.inFlight || this.queue.length === 0) return;
-    this.inFlight = this.queue;
+    if (this.inFlight.length >= maxInFlight || this.queue.length === 0) return;
+    const batch = this.queue;
     this.queue = [];
+    this.inFlight.push(batch);
     this.writer.ref();
-    this.post({ kind: 'commit', appends: this.inFlight.map((append) => append.writes), recordedAt: this.now().toISOString() });
+    this.post({ kind: 'commit', appends: batch.map((append) => append.writes), recordedAt: this.now().toISOString() });
   }
 
   private post(request: WriterRequest): void {
@@ -75,9 +80,9 @@ export class GroupCommit {
   }
 
   private settle(reply: WriterReply): void {
-    const batch = this.inFlight ?? [];
-    this.inFlight = undefined;
-    this.writer.unref();
+    // The thread answers batches in the order it received them.
+    const batch = this.inFlight.shift() ?? [];
+    if (this.inFlight.length === 0) this.writer.unref();
     if ('failed' in reply) {
       const error = restore(reply.failed);
       batch.forEach((append) => append.reject(error));
@@ -92,13 +97,12 @@ export class GroupCommit {
 
   private next(): void {
     if (this.queue.length > 0) this.send();
-    else this.drained.splice(0).forEach((resolve) => resolve());
+    else if (this.inFlight.length === 0) this.drained.splice(0).forEach((resolve) => resolve());
   }
 
   private fail(error: Error): void {
     if (this.broken === undefined) this.broken = error;
-    const waiting = [...(this.inFlight ?? []), ...this.queue];
-    this.inFlight = undefined;
+    const waiting = [...this.inFlight.splice(0).flat(), ...this.queue];
     this.queue = [];
     waiting.forEach((append) => append.reject(error));
     this.drained.splice(0).forEach((resolve) => resolve());
