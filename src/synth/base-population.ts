@@ -9,11 +9,16 @@ import { familyName, randomMotherName } from './synth-names';
 import type { Person } from './synth-person';
 import type { SynthWorld } from './synth-world';
 
+/** Commands scheduled between pauses: the caller drains the queue, so a million persons' commands are never all held. */
+const PAUSE_EVERY = 10_000;
+
 /**
  * The population on the first day, by age and sex from the rates, linked into families and
  * enrolled from the legacy registers with what they knew of marriages, schooling and work.
+ * Pauses every few thousand persons: everything scheduled so far is recorded on the first day,
+ * after everything scheduled before, so draining the queue then changes nothing in the stream.
  */
-export function basePopulation(w: SynthWorld, persons: number): void {
+export function* basePopulation(w: SynthWorld, persons: number): Generator<void> {
   const { rates } = w;
   const y0 = dayOf(w.startYear);
   const first = w.persons.length;
@@ -28,15 +33,21 @@ export function basePopulation(w: SynthWorld, persons: number): void {
   // Oldest first: parents are enrolled before their children.
   drafts.sort((a, b) => a.birth - b.birth);
   for (const draft of drafts) w.register(draft);
-  const end = first + drafts.length;
-  linkBaseFamilies(w, first, end, y0);
+  linkBaseFamilies(w, first, first + drafts.length, y0);
 
   // Recorded on the first day, in this order: enrolments (oldest first), marriages, education, work.
-  for (let i = first; i < end; i++) enrolFromRegister(w, i, y0);
-  for (const m of w.marriages) scheduleMarriage(w, m, y0);
-  for (let i = first; i < end; i++) baseEducation(w, i, y0);
-  for (let i = first; i < end; i++) baseEmployment(w, i, y0);
+  yield* pausing(drafts.length, (n) => enrolFromRegister(w, first + n, y0));
+  yield* pausing(w.marriages.length, (n) => scheduleMarriage(w, w.marriages[n]!, y0));
+  yield* pausing(drafts.length, (n) => baseEducation(w, first + n, y0));
+  yield* pausing(drafts.length, (n) => baseEmployment(w, first + n, y0));
   w.counts.basePersons = drafts.length;
+}
+
+function* pausing(count: number, schedule: (n: number) => void): Generator<void> {
+  for (let n = 0; n < count; n++) {
+    schedule(n);
+    if ((n + 1) % PAUSE_EVERY === 0) yield;
+  }
 }
 
 function enrolFromRegister(w: SynthWorld, i: number, day: Day): void {

@@ -36,8 +36,8 @@ export class CountryGenerator {
   /** The commands in recording order. Run it once; `summary()` is complete when it ends. */
   *steps(): Generator<SynthStep> {
     const { world } = this;
-    basePopulation(world, this.options.persons);
-    // Everything later happens on or after the first day: the base population can go now.
+    // Everything later happens on or after the first day: the base population can go as it is made.
+    for (const _pause of basePopulation(world, this.options.persons)) yield* world.queue.release(dayOf(world.startYear) + 1);
     yield* world.queue.release(dayOf(world.startYear) + 1);
     for (let year = world.startYear; year <= world.endYear; year++) {
       this.byYear.push(simulateYear(world, year));
