@@ -1,4 +1,5 @@
 import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 
 export type ServerProcess<Ready> = Ready & { process: ChildProcess; url: string };
@@ -22,4 +23,18 @@ export function startServerProcess<Ready>(script: string, env: NodeJS.ProcessEnv
     });
     child.once('exit', (code) => reject(new Error(`${script} exited with ${code}`)));
   });
+}
+
+/**
+ * CPU seconds a process has used so far, all its threads (Linux's /proc; undefined elsewhere).
+ * Under a shared machine's load, CPU per request moves far less than requests per second.
+ */
+export function cpuSecondsOf(pid: number): number | undefined {
+  try {
+    const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ');
+    // utime and stime, in clock ticks of 1/100 s on Linux.
+    return (Number(fields[11]) + Number(fields[12])) / 100;
+  } catch {
+    return undefined;
+  }
 }
