@@ -60,6 +60,14 @@ export function describeReadModelContract(name: string, harness: ReadModelHarnes
         await store.commit('seed', 2, [put(person('p6', 'x', 2000, { sex: 'F' }))]);
         expect(ids(await store.find('people', { where: { sex: 'F' } }))).toEqual(['p6']);
       });
+
+      it('answers an index declared after documents were stored for those documents too', async () => {
+        await seed();
+        await store.commit('seed', 2, [put(person('p6', 'x', 2000, { sex: 'F', alive: false }))]);
+        await store.define([{ name: 'people', indexes: [['sex', 'alive']] }]);
+        expect(ids(await store.find('people', { where: { sex: 'F', alive: false } }))).toEqual(['p6']);
+        expect(await store.count('people', { sex: null })).toBe(5);
+      });
     });
 
     describe('documents and checkpoints', () => {

@@ -15,6 +15,27 @@ describeReadModelContract('SQLite', {
   cleanup: () => dir.remove(),
 });
 
+describe('SQLite index columns', () => {
+  it('a file whose index columns are generated from the document (older files) is written and queried alike', async () => {
+    const temp = makeTempDir();
+    const file = join(temp.path, 'read-models.sqlite');
+    const old = new Database(file);
+    old.exec(`CREATE TABLE "rm_people" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+    old.exec(`ALTER TABLE "rm_people" ADD COLUMN "f_family" GENERATED ALWAYS AS (json_extract(doc, '$.family')) VIRTUAL`);
+    old.exec(`CREATE INDEX "rm_people__family" ON "rm_people" ("f_family")`);
+    old.close();
+    const store = new SqliteReadModelStore(file);
+    await store.define([{ name: 'people', indexes: [['family'], ['alive']] }]);
+    await store.commit('people', 1, [
+      { kind: 'put', collection: 'people', document: { id: 'p1', family: 'x', alive: true } },
+      { kind: 'put', collection: 'people', document: { id: 'p2', family: 'y', alive: false } },
+    ]);
+    expect((await store.find('people', { where: { family: 'y', alive: false } })).map((document) => document.id)).toEqual(['p2']);
+    await store.close();
+    temp.remove();
+  });
+});
+
 describe('SQLite bulk load', () => {
   const indexesOf = (file: string) => {
     const db = new Database(file, { readonly: true });

@@ -30,7 +30,11 @@ export function openReadModelDatabase(path: string, busyTimeoutMs = 5_000): Data
 export const tableOf = (collection: string): string => `"rm_${collection}"`;
 export const columnOf = (field: string): string => (field === 'id' ? 'id' : `"f_${field}"`);
 
-/** Creates the collection's table, a generated column per indexed field and the indexes; idempotent. */
+/**
+ * Creates the collection's table, a column per indexed field and the indexes; idempotent. A field
+ * added to a table that holds rows is filled from the documents. Files made before index columns
+ * were plain keep their generated columns (`json_extract` of the document), which work the same.
+ */
 export function defineCollection(db: Database.Database, collection: string, indexes: string[][]): void {
   const table = tableOf(collection);
   db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
@@ -39,11 +43,29 @@ export function defineCollection(db: Database.Database, collection: string, inde
   );
   for (const field of new Set(indexes.flat())) {
     if (field === 'id' || columns.has(`f_${field}`)) continue;
-    db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(field)} GENERATED ALWAYS AS (json_extract(doc, '$.${field}')) VIRTUAL`);
+    db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(field)}`);
+    db.exec(`UPDATE ${table} SET ${columnOf(field)} = json_extract(doc, '$.${field}')`);
   }
   for (const index of indexes) {
     db.exec(`CREATE INDEX IF NOT EXISTS ${indexNameOf(collection, index)} ON ${table} (${index.map(columnOf).join(', ')})`);
   }
+}
+
+/** The indexed fields whose columns a write fills (plain columns, not generated ones). */
+export function filledFields(db: Database.Database, collection: string): string[] {
+  const columns = db.prepare(`PRAGMA table_xinfo(${tableOf(collection)})`).all() as Array<{ name: string; hidden: number }>;
+  return columns.filter((column) => column.hidden === 0 && column.name.startsWith('f_')).map((column) => column.name.slice(2));
+}
+
+/**
+ * A field's value as its column holds it, as `json_extract` would give it: booleans as 1 and 0,
+ * a missing field as NULL, an object or array as its JSON.
+ */
+export function columnValue(value: unknown): string | number | null {
+  if (value === undefined || value === null) return null;
+  if (typeof value === 'boolean') return Number(value);
+  if (typeof value === 'object') return JSON.stringify(value);
+  return value as string | number;
 }
 
 /** Drops the collection's secondary indexes (a bulk load builds them again by `defineCollection`). */

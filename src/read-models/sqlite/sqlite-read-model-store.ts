@@ -9,19 +9,26 @@ import {
   ReadModelStore,
   ReadModelWrite,
 } from '../read-model.port';
-import { defineCollection, dropIndexes, openReadModelDatabase, tableOf } from './read-model-database';
+import { columnOf, columnValue, defineCollection, dropIndexes, filledFields, openReadModelDatabase, tableOf } from './read-model-database';
 import { orderClause, whereClause } from './sql-query';
+
+interface WriteStatements {
+  put: Database.Statement;
+  delete: Database.Statement;
+  /** The indexed fields the put fills, after `id` and `doc`. */
+  fields: string[];
+}
 
 /**
  * The embedded read-model store: a table per collection holding each document as JSON, with a
- * generated column and an index for each declared index. Statements are prepared once and cached
+ * column per indexed field (filled from the document by each put) and an index for each declared index. Statements are prepared once and cached
  * by their SQL; a commit is one transaction however many writes it carries.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
   private readonly fields = new DeclaredFields();
   private readonly statements = new Map<string, Database.Statement>();
-  private readonly writes = new Map<string, { put: Database.Statement; delete: Database.Statement }>();
+  private readonly writes = new Map<string, WriteStatements>();
   private readonly commitTransaction: Database.Transaction<
     (projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
   >;
@@ -35,8 +42,10 @@ export class SqliteReadModelStore implements ReadModelStore {
       }
       for (const write of writes) {
         const statements = this.writeStatements(write.collection);
-        if (write.kind === 'put') statements.put.run(write.document.id, write.json ?? JSON.stringify(write.document));
-        else statements.delete.run(write.id);
+        if (write.kind === 'put') {
+          const { document } = write;
+          statements.put.run(document.id, write.json ?? JSON.stringify(document), ...statements.fields.map((field) => columnValue(document[field])));
+        } else statements.delete.run(write.id);
       }
       this.statement(`INSERT INTO checkpoints (projection, position) VALUES (?, ?)
                       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`).run(projection, checkpoint);
@@ -44,6 +53,8 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   async define(collections: CollectionDefinition[]): Promise<void> {
+    // A new index adds a column the puts must fill.
+    this.writes.clear();
     this.db.transaction(() => {
       for (const definition of collections) {
         this.fields.add(definition);
@@ -135,14 +146,20 @@ export class SqliteReadModelStore implements ReadModelStore {
   }
 
   /** The hot path of a commit: one upsert and one delete statement per collection. */
-  private writeStatements(collection: string): { put: Database.Statement; delete: Database.Statement } {
+  private writeStatements(collection: string): WriteStatements {
     let statements = this.writes.get(collection);
     if (!statements) {
       this.fields.assertDefined(collection);
       const table = tableOf(collection);
+      const fields = filledFields(this.db, collection);
+      const columns = ['id', 'doc', ...fields.map(columnOf)];
       statements = {
-        put: this.db.prepare(`INSERT INTO ${table} (id, doc) VALUES (?, ?) ON CONFLICT (id) DO UPDATE SET doc = excluded.doc`),
+        put: this.db.prepare(
+          `INSERT INTO ${table} (${columns.join(', ')}) VALUES (${columns.map(() => '?').join(', ')})
+           ON CONFLICT (id) DO UPDATE SET ${columns.slice(1).map((column) => `${column} = excluded.${column}`).join(', ')}`,
+        ),
         delete: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
+        fields,
       };
       this.writes.set(collection, statements);
     }
