@@ -1,13 +1,16 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { execFileSync, spawn } from 'node:child_process';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
+import Database from 'better-sqlite3';
 import { BulkRecorder } from '../src/bulk/bulk-recorder';
 import { defaultPolicy } from '../src/domain/policy/jurisdiction-policy';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { Gazetteer } from '../src/gazetteer/gazetteer';
 import { CountryGenerator } from '../src/synth/country-generator';
 import { loadCountry, ratesFor, synthAreas } from '../src/synth/load-country';
+import type { SynthSummary } from '../src/synth/synth-summary';
 
 export interface SynthBenchOptions {
   /** Base population (the country grows by its births and immigrants). */
@@ -15,6 +18,8 @@ export interface SynthBenchOptions {
   years?: number;
   seed?: string;
   batchSize?: number;
+  /** Then start the server on the loaded store and measure it (default true). */
+  serve?: boolean;
 }
 
 export interface SynthBenchResult {
@@ -25,9 +30,21 @@ export interface SynthBenchResult {
   load: { seconds: number; commands: number; events: number; eventsPerSecond: number; refused: number; persons: number };
   /** Peak resident set size of this process (generator + recorder + store), sampled every 250 ms. */
   peakRssMb: number;
+  /** `sijil serve` on the loaded store: projections caught up, then reads served. */
+  server?: ServerFigures;
 }
 
-const DEFAULTS: Required<SynthBenchOptions> = { persons: 100_000, years: 10, seed: 'bench', batchSize: 2_000 };
+export interface ServerFigures {
+  /** From start until every projection is live at the log's head. */
+  catchUpSeconds: number;
+  /** Peak RSS while the projections caught up, and while serving reads after. */
+  catchUpPeakRssMb: number;
+  readsPeakRssMb: number;
+  reads: number;
+  readsPerSecond: number;
+}
+
+const DEFAULTS: Required<SynthBenchOptions> = { persons: 100_000, years: 10, seed: 'bench', batchSize: 2_000, serve: true };
 
 /** `sijil synth` measured: the generator alone, then generating and loading a country of `persons`. */
 export async function runSynthBench(options: SynthBenchOptions = {}): Promise<SynthBenchResult> {
@@ -43,13 +60,21 @@ export async function runSynthBench(options: SynthBenchOptions = {}): Promise<Sy
   const generateSeconds = (performance.now() - started) / 1000;
 
   const dir = mkdtempSync(join(tmpdir(), 'sijil-synth-bench-'));
-  const store = new SqliteEventStore(join(dir, 'events.sqlite'));
   try {
-    started = performance.now();
-    const summary = await loadCountry(new BulkRecorder(store, gazetteer, defaultPolicy), synth, { batchSize: o.batchSize });
-    const seconds = (performance.now() - started) / 1000;
+    const store = new SqliteEventStore(join(dir, 'events.sqlite'));
+    let summary: SynthSummary;
+    let seconds: number;
+    try {
+      started = performance.now();
+      summary = await loadCountry(new BulkRecorder(store, gazetteer, defaultPolicy), synth, { batchSize: o.batchSize });
+      seconds = (performance.now() - started) / 1000;
+      peak = Math.max(peak, process.memoryUsage().rss);
+    } finally {
+      clearInterval(sampler);
+      await store.close();
+    }
     const load = summary.load!;
-    peak = Math.max(peak, process.memoryUsage().rss);
+    const server = o.serve ? await measureServer(dir) : undefined;
     return {
       options: o,
       generate: { seconds: generateSeconds, commands, commandsPerSecond: commands / generateSeconds },
@@ -62,11 +87,74 @@ export async function runSynthBench(options: SynthBenchOptions = {}): Promise<Sy
         persons: (summary.recorded.EnrolPerson ?? 0) + (summary.recorded.RegisterBirth ?? 0),
       },
       peakRssMb: peak / 2 ** 20,
+      ...(server && { server }),
     };
   } finally {
-    clearInterval(sampler);
-    await store.close();
     rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+const cli = join(__dirname, '..', 'src', 'cli', 'main.js');
+
+function rssMbOf(pid: number): number {
+  try {
+    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
+  } catch {
+    return 0;
+  }
+}
+
+/**
+ * The issue's "server RSS with it loaded": `sijil serve` on the data folder the load left, its
+ * projections running there from an empty read side until live at the log's head, then one
+ * identity view per sampled person (history, family and duplicates for one in ten), one at a time.
+ */
+async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigures> {
+  const added = execFileSync(process.execPath, [cli, 'agencies', 'add', '--name', 'synth bench', '--role', 'supervisor', '--data', dataDir]).toString();
+  const credential = /sijil_\S+/.exec(added)![0];
+  const started = performance.now();
+  const server = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  let peak = 0;
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMbOf(server.pid!))), 250);
+  try {
+    const url = await new Promise<string>((resolve, reject) => {
+      let output = '';
+      server.stdout!.on('data', (chunk: Buffer) => {
+        output += chunk.toString();
+        const listening = /listening on (http:\/\/\S+)/.exec(output);
+        if (listening) resolve(listening[1]!);
+      });
+      server.once('exit', (code) => reject(new Error(`sijil serve exited with ${code}`)));
+    });
+    for (;;) {
+      const health = (await (await fetch(`${url}/health`)).json()) as { projections: Array<{ checkpoint: number; head: number; status: string }> };
+      if (health.projections.every((p) => p.status === 'live' && p.checkpoint >= p.head)) break;
+      await new Promise((resolve) => setTimeout(resolve, 1_000));
+    }
+    const catchUpSeconds = (performance.now() - started) / 1000;
+    const catchUpPeakRssMb = peak;
+    peak = 0;
+    const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
+    const streams = db.prepare(`SELECT DISTINCT stream_id FROM events WHERE stream_id LIKE 'person-%' ORDER BY random() LIMIT ?`).all(reads) as Array<{ stream_id: string }>;
+    db.close();
+    const headers = { authorization: `Bearer ${credential}`, 'x-purpose': 'synth benchmark' };
+    const readsStarted = performance.now();
+    let count = 0;
+    for (const [i, { stream_id }] of streams.entries()) {
+      const nid = stream_id.slice('person-'.length);
+      const paths = i % 10 === 0 ? ['', '/history', '/family', '/duplicates'] : [''];
+      for (const path of paths) {
+        const response = await fetch(`${url}/v1/persons/${nid}${path}`, { headers });
+        if (!response.ok) throw new Error(`GET /v1/persons/${nid}${path}: ${response.status}`);
+        await response.arrayBuffer();
+        count++;
+      }
+    }
+    const readsPerSecond = count / ((performance.now() - readsStarted) / 1000);
+    return { catchUpSeconds, catchUpPeakRssMb, readsPeakRssMb: Math.max(peak, rssMbOf(server.pid!)), reads: count, readsPerSecond };
+  } finally {
+    clearInterval(sampler);
+    server.kill('SIGTERM');
   }
 }
 
@@ -77,6 +165,12 @@ export function formatSynthBench(r: SynthBenchResult): string {
     `generate only        ${n(r.generate.commands)} commands in ${r.generate.seconds.toFixed(1)} s  (${n(r.generate.commandsPerSecond)} commands/s)`,
     `generate and load    ${n(r.load.persons)} persons, ${n(r.load.commands)} commands, ${n(r.load.events)} events in ${r.load.seconds.toFixed(1)} s  (${n(r.load.eventsPerSecond)} events/s), ${r.load.refused} refused`,
     `peak RSS             ${n(r.peakRssMb)} MB`,
+    ...(r.server
+      ? [
+          `sijil serve on it    projections live after ${r.server.catchUpSeconds.toFixed(1)} s (peak RSS ${n(r.server.catchUpPeakRssMb)} MB); ` +
+            `${n(r.server.reads)} reads at ${n(r.server.readsPerSecond)}/s, peak RSS ${n(r.server.readsPeakRssMb)} MB`,
+        ]
+      : []),
   ].join('\n');
 }
 
