@@ -6,7 +6,10 @@ const DELETED = null;
 /**
  * The documents one runner has committed, as the JSON it committed, kept across batches so the
  * next batch reads them without a store read (population cells and log-stats counters are read
- * by nearly every batch). Bounded by characters held, least recently used first out.
+ * by nearly every batch). Only documents a batch read and found are kept (those its writes carry
+ * `json` for): a document read once is read again, while a rebuild's new documents, most of what
+ * it writes, are seldom read again, and their JSON is better made during the commit and dropped
+ * at once than held. Bounded by characters held, least recently used first out.
  *
  * It is true only of the checkpoint it was committed at: a unit of work uses it only when its
  * batch starts from that checkpoint (`holds`), and the runner forgets it whenever a commit fails.
@@ -59,13 +62,15 @@ export class CommittedDocuments {
     this.at = at;
     for (const write of writes) {
       const id = write.kind === 'put' ? write.document.id : write.id;
-      const json = write.kind === 'put' ? (write.json ?? JSON.stringify(write.document)) : DELETED;
       const key = `${write.collection}\u0000${id}`;
       this.size -= this.entries.get(key)?.length ?? 0;
       this.entries.delete(key);
+      this.everCommitted?.add(key);
+      // A put without its JSON is not kept: what was kept of it is stale now.
+      const json = write.kind === 'put' ? write.json : DELETED;
+      if (json === undefined) continue;
       this.entries.set(key, json);
       this.size += json?.length ?? 0;
-      this.everCommitted?.add(key);
     }
     for (const [key, json] of this.entries) {
       if (this.size <= this.maxChars) break;
@@ -93,6 +98,8 @@ export class CommittedDocuments {
 export class StagedUnitOfWork implements ProjectionUnitOfWork {
   private readonly documents = new Map<string, Map<string, Document | typeof DELETED>>();
   private readonly written = new Map<string, Set<string>>();
+  /** Documents read and found, by collection: the ones worth keeping once committed. */
+  private readonly found = new Map<string, Set<string>>();
 
   /** `committed`, when given, must hold the state at the checkpoint the batch starts from. */
   constructor(
@@ -107,11 +114,15 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
     if (json !== undefined) {
       const document = json === DELETED ? DELETED : (JSON.parse(json) as T);
       known.set(id, document);
+      if (document) setOf(this.found, collection).add(id);
       return document ?? undefined;
     }
     const document = await this.store.get<T>(collection, id);
     // Another get for the same document may have raced this one, or a put landed meanwhile.
-    if (!known.has(id)) known.set(id, document ?? DELETED);
+    if (!known.has(id)) {
+      known.set(id, document ?? DELETED);
+      if (document) setOf(this.found, collection).add(id);
+    }
     return (known.get(id) ?? undefined) as T | undefined;
   }
 
@@ -125,14 +136,20 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
     this.markWritten(collection, id);
   }
 
-  /** The staged writes, one per document touched, each put serialised once. */
+  /**
+   * The staged writes, one per document touched. A put of a document the batch read and found
+   * carries its JSON, to be kept once committed; the store serialises the others as it writes them.
+   */
   writes(): ReadModelWrite[] {
     const writes: ReadModelWrite[] = [];
     for (const [collection, ids] of this.written) {
       const documents = this.collection(collection);
+      const found = this.found.get(collection);
       for (const id of ids) {
         const document = documents.get(id);
-        writes.push(document ? { kind: 'put', collection, document, json: JSON.stringify(document) } : { kind: 'delete', collection, id });
+        if (!document) writes.push({ kind: 'delete', collection, id });
+        else if (found?.has(id)) writes.push({ kind: 'put', collection, document, json: JSON.stringify(document) });
+        else writes.push({ kind: 'put', collection, document });
       }
     }
     return writes;
@@ -145,8 +162,12 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
   }
 
   private markWritten(collection: string, id: string): void {
-    let ids = this.written.get(collection);
-    if (!ids) this.written.set(collection, (ids = new Set()));
-    ids.add(id);
+    setOf(this.written, collection).add(id);
   }
+}
+
+function setOf(sets: Map<string, Set<string>>, collection: string): Set<string> {
+  let ids = sets.get(collection);
+  if (!ids) sets.set(collection, (ids = new Set()));
+  return ids;
 }
