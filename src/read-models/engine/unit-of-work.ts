@@ -19,7 +19,8 @@ const DELETED = null;
  *
  * After a reset (`startEmpty`) it also remembers every document ever committed since, so a
  * document never committed is known not to exist: a rebuild does not ask the store for the
- * thousands of documents its batches create.
+ * thousands of documents its batches create. Up to `maxKeys` documents (a million persons' logs,
+ * views and edges would hold hundreds of megabytes); past that, reads go to the store again.
  */
 export class CommittedDocuments {
   private known = false;
@@ -29,7 +30,10 @@ export class CommittedDocuments {
   /** Every key committed since the collections were empty; undefined when not known from empty. */
   private everCommitted?: Set<string>;
 
-  constructor(private readonly maxChars = 32_000_000) {}
+  constructor(
+    private readonly maxChars = 32_000_000,
+    private readonly maxKeys = 1_000_000,
+  ) {}
 
   /** Whether this is the state at `checkpoint`, the checkpoint a batch starts from. */
   holds(checkpoint: number | undefined): boolean {
@@ -72,6 +76,7 @@ export class CommittedDocuments {
       this.entries.set(key, json);
       this.size += json?.length ?? 0;
     }
+    if ((this.everCommitted?.size ?? 0) > this.maxKeys) this.everCommitted = undefined;
     for (const [key, json] of this.entries) {
       if (this.size <= this.maxChars) break;
       this.entries.delete(key);

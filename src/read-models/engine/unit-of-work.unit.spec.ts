@@ -1,0 +1,61 @@
+import type { Document, ReadModelStore } from '../read-model.port';
+import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
+
+/** A store that holds `stored` (only `get` is asked of it) and records the reads that reach it. */
+function storeHolding(stored: Record<string, Document>): ReadModelStore & { reads: string[] } {
+  const reads: string[] = [];
+  const get = async (_collection: string, id: string) => {
+    reads.push(id);
+    return stored[id];
+  };
+  return { reads, get } as unknown as ReadModelStore & { reads: string[] };
+}
+
+describe('a batch reading through the committed documents', () => {
+  it('after a reset, a document never committed is absent without asking the store', async () => {
+    const store = storeHolding({});
+    const committed = new CommittedDocuments();
+    committed.startEmpty();
+    expect(committed.holds(undefined)).toBe(true);
+    expect(await new StagedUnitOfWork(store, committed).get('people', 'p1')).toBeUndefined();
+    expect(store.reads).toEqual([]);
+  });
+
+  it('keeps the JSON of what a batch read and found; the store answers for a new document it did not keep', async () => {
+    const store = storeHolding({ p1: { id: 'p1', n: 1 }, p2: { id: 'p2', n: 1 } });
+    const committed = new CommittedDocuments();
+    committed.startEmpty();
+    committed.committed(1, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 1 }, json: '{"id":"p1","n":1}' }]);
+
+    const batch = new StagedUnitOfWork(store, committed);
+    const p1 = await batch.get<Document & { n: number }>('people', 'p1');
+    batch.put('people', { ...p1!, n: 2 });
+    batch.put('people', { id: 'p2', n: 1 });
+    const writes = batch.writes();
+    expect(writes).toEqual([
+      { kind: 'put', collection: 'people', document: { id: 'p1', n: 2 }, json: '{"id":"p1","n":2}' },
+      { kind: 'put', collection: 'people', document: { id: 'p2', n: 1 } },
+    ]);
+    committed.committed(2, writes);
+
+    const next = new StagedUnitOfWork(store, committed);
+    expect(await next.get('people', 'p1')).toEqual({ id: 'p1', n: 2 });
+    expect(await next.get('people', 'p2')).toEqual({ id: 'p2', n: 1 });
+    expect(store.reads).toEqual(['p2']);
+  });
+
+  it('a put without JSON replaces what was kept of the document, and past its limit every unknown document is read from the store', async () => {
+    const store = storeHolding({ p1: { id: 'p1', n: 2 }, p3: { id: 'p3' } });
+    const committed = new CommittedDocuments(1_000, 2);
+    committed.startEmpty();
+    committed.committed(1, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 1 }, json: '{"id":"p1","n":1}' }]);
+    committed.committed(2, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 2 } }]);
+    expect(await new StagedUnitOfWork(store, committed).get('people', 'p1')).toEqual({ id: 'p1', n: 2 });
+    committed.committed(3, [
+      { kind: 'put', collection: 'people', document: { id: 'p2' } },
+      { kind: 'put', collection: 'people', document: { id: 'p3' } },
+    ]);
+    expect(await new StagedUnitOfWork(store, committed).get('people', 'p4')).toBeUndefined();
+    expect(store.reads).toEqual(['p1', 'p4']);
+  });
+});
