@@ -2,7 +2,7 @@ import { comparePartialDates } from '../shared/partial-date';
 import { collectionsWithLast } from './person-collections';
 import { occurredOn, type RecordedPersonEvent } from './person-events';
 import { isAmendment, isRegistration, type Fact } from './person-facts';
-import { foldFact, withStatus, type Death, type PersonRecord, type PersonState, type RegisteredPerson } from './person-state';
+import { foldFact, withStatus, type Death, type PersonRecord, type PersonState, type RegisteredPerson } from './person-record';
 
 /**
  * `stateOf([...state.log, recorded])` in the common case, without recomputing the stream: a new
