@@ -122,11 +122,8 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
       const marriage: Marriage = { marriageId: data.marriageId, spouseId: data.spouseId, date: data.date, place: data.place, eventId };
       return { marriages: [...current.marriages, marriage] };
     }
-    case 'DivorceRegistered': {
-      const divorce = { date: event.data.date, eventId };
-      const marriages = current.marriages.map((m) => (m.marriageId === event.data.marriageId && !m.divorce ? { ...m, divorce } : m));
-      return { marriages };
-    }
+    case 'DivorceRegistered':
+      return { marriages: withEnding(current.marriages, (m) => m.marriageId === event.data.marriageId, 'divorce', { date: event.data.date, eventId }) };
     case 'EmploymentStarted': {
       const { data } = event;
       if (namedByEarlier('EmploymentEnded', (e) => e.event.data.employmentId === data.employmentId)) return undefined;
@@ -142,8 +139,7 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
     }
     case 'EmploymentEnded': {
       const ended = { date: event.data.date, reason: event.data.reason, eventId };
-      const employments = current.employments.map((e) => (e.employmentId === event.data.employmentId && !e.ended ? { ...e, ended } : e));
-      return { employments };
+      return { employments: withEnding(current.employments, (e) => e.employmentId === event.data.employmentId, 'ended', ended) };
     }
     case 'IdentityCardIssued': {
       const { data } = event;
@@ -153,12 +149,16 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
     }
     case 'IdentityCardReported': {
       const reported = { date: event.data.date, reason: event.data.reason, eventId };
-      const cards = current.cards.map((c) => (c.cardNumber === event.data.cardNumber && !c.reported ? { ...c, reported } : c));
-      return { cards };
+      return { cards: withEnding(current.cards, (c) => c.cardNumber === event.data.cardNumber, 'reported', reported) };
     }
     case 'EducationRecorded':
       return { education: [...current.education, { ...event.data, eventId }] };
     default:
       return {};
   }
+}
+
+/** The entry a fact names takes its ending, unless it has one already (the earliest ending counts). */
+function withEnding<T, K extends keyof T>(entries: T[], named: (entry: T) => boolean, key: K, ending: T[K]): T[] {
+  return entries.map((entry) => (named(entry) && !entry[key] ? { ...entry, [key]: ending } : entry));
 }
