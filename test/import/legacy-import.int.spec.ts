@@ -2,12 +2,12 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { BulkRecorder } from '../../src/bulk/bulk-recorder';
 import { defaultPolicy } from '../../src/domain/policy/jurisdiction-policy';
-import type { EventStore, RecordedEvent } from '../../src/event-store/event-store.port';
+import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
 import { Gazetteer } from '../../src/gazetteer/gazetteer';
 import type { Reject } from '../../src/import/import-checkpoint';
 import { LegacyImport, type ImportOptions } from '../../src/import/legacy-import';
-import { makeTempDir } from '../event-store/temp-dir';
+import { tempEventStore } from '../event-store/temp-event-store';
 import { deathRow, enrolmentRow, familyRegister, marriageRow, toCsv, toNdjson, unusedNationalId, type Row } from '../../bench/legacy-register';
 
 const agency = { registrar: 'legacy-import', office: 'LY-BA-03-OFF1', officeArea: 'LY-BA-03' };
@@ -48,29 +48,19 @@ const bad: Array<[string, Row, string, string?]> = [
 ];
 
 describe('sijil import, in process', () => {
-  let dir: ReturnType<typeof makeTempDir>;
-  let store: EventStore;
+  const temp = tempEventStore();
   const gazetteer = Gazetteer.load();
 
-  beforeEach(() => {
-    dir = makeTempDir();
-    store = new SqliteEventStore(join(dir.path, 'events.sqlite'));
-  });
-  afterEach(async () => {
-    await store.close();
-    dir.remove();
-  });
-
   const importFile = (file: string, options: Partial<ImportOptions> = {}) =>
-    new LegacyImport(store, new BulkRecorder(store, gazetteer, defaultPolicy)).run({ file, agency, batchSize: 4, ...options });
+    new LegacyImport(temp.store, new BulkRecorder(temp.store, gazetteer, defaultPolicy)).run({ file, agency, batchSize: 4, ...options });
   const write = (name: string, text: string) => {
-    const file = join(dir.path, name);
+    const file = join(temp.dir.path, name);
     writeFileSync(file, text);
     return file;
   };
   const rejectsOf = (file: string): Reject[] =>
     readFileSync(`${file}.rejects.ndjson`, 'utf8').split('\n').filter(Boolean).map((line) => JSON.parse(line) as Reject);
-  const personEvents = async (): Promise<RecordedEvent[]> => (await store.readAll()).filter((e) => e.streamId.startsWith('person-'));
+  const personEvents = async (): Promise<RecordedEvent[]> => (await temp.store.readAll()).filter((e) => e.streamId.startsWith('person-'));
 
   // A spouse for the jurisdiction row: married outside the office's area.
   const rows = [...good, enrolmentRow(5, { ref: 'p4x', sex: 'F', date_of_birth: '1976' }), ...bad.map(([, row]) => row)];
@@ -110,11 +100,11 @@ describe('sijil import, in process', () => {
   it('records nothing the second time the same file is imported, and rewrites the same rejects', async () => {
     const file = write('register.csv', toCsv(rows));
     await importFile(file);
-    const before = await store.readAll();
+    const before = await temp.store.readAll();
     const firstRejects = readFileSync(`${file}.rejects.ndjson`, 'utf8');
     const again = await importFile(file);
     expect(again).toMatchObject({ alreadyComplete: true, recorded: good.length + 1, rejected: bad.length });
-    expect(await store.readAll()).toEqual(before);
+    expect(await temp.store.readAll()).toEqual(before);
     expect(readFileSync(`${file}.rejects.ndjson`, 'utf8')).toBe(firstRejects);
   });
 
@@ -137,7 +127,7 @@ describe('sijil import, in process', () => {
     expect(resumed).toMatchObject({ resumedFrom: 12, rowsDone: register.length, rejected: 0, recorded: register.length });
     const interrupted = await personEvents();
 
-    const other = new SqliteEventStore(join(dir.path, 'other.sqlite'));
+    const other = new SqliteEventStore(join(temp.dir.path, 'other.sqlite'));
     await new LegacyImport(other, new BulkRecorder(other, gazetteer, defaultPolicy)).run({ file, agency, batchSize: 4 });
     const uninterrupted = (await other.readAll()).filter((e) => e.streamId.startsWith('person-'));
     await other.close();

@@ -79,12 +79,7 @@ export function collectionsOf(facts: Fact[]): Collections {
     employments: factsOfType(facts, 'EmploymentStarted').map(({ eventId, event: { data } }) => {
       const end = ends.find((e) => e.event.data.employmentId === data.employmentId);
       return {
-        employmentId: data.employmentId,
-        employer: data.employer,
-        occupation: data.occupation,
-        sector: data.sector,
-        startedOn: data.date,
-        eventId,
+        ...employmentOf(data, eventId),
         ...(end && { ended: { date: end.event.data.date, reason: end.event.data.reason, eventId: end.eventId } }),
       };
     }),
@@ -127,15 +122,7 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
     case 'EmploymentStarted': {
       const { data } = event;
       if (namedByEarlier('EmploymentEnded', (e) => e.event.data.employmentId === data.employmentId)) return undefined;
-      const employment: Employment = {
-        employmentId: data.employmentId,
-        employer: data.employer,
-        occupation: data.occupation,
-        sector: data.sector,
-        startedOn: data.date,
-        eventId,
-      };
-      return { employments: [...current.employments, employment] };
+      return { employments: [...current.employments, employmentOf(data, eventId)] };
     }
     case 'EmploymentEnded': {
       const ended = { date: event.data.date, reason: event.data.reason, eventId };
@@ -161,4 +148,9 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
 /** The entry a fact names takes its ending, unless it has one already (the earliest ending counts). */
 function withEnding<T, K extends keyof T>(entries: T[], named: (entry: T) => boolean, key: K, ending: T[K]): T[] {
   return entries.map((entry) => (named(entry) && !entry[key] ? { ...entry, [key]: ending } : entry));
+}
+
+/** The employment an EmploymentStarted fact opens, before any ending. */
+function employmentOf(data: EmploymentStarted['data'], eventId: string): Employment {
+  return { employmentId: data.employmentId, employer: data.employer, occupation: data.occupation, sector: data.sector, startedOn: data.date, eventId };
 }
