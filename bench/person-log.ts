@@ -4,6 +4,7 @@ import { personEventVersions } from '../src/domain/events/upcasters';
 import { newEventId } from '../src/event-store/event-id';
 import type { EventStore, NewEvent, StreamWrite } from '../src/event-store/event-store.port';
 import { personStreamId } from '../src/ledger/person-stream';
+import { random } from './seeded-random';
 
 export interface PersonLogOptions {
   /** Roughly how many events to append (default 300,000). */
@@ -16,18 +17,6 @@ export interface PersonLogOptions {
 const GIVEN = { F: ['فاطمة', 'خديجة', 'مريم', 'عائشة', 'زينب', 'سعاد'], M: ['محمد', 'علي', 'حسن', 'عمر', 'سالم', 'خالد'] };
 const FAMILIES = ['العبيدي', 'الترهوني', 'المصراتي', 'الفيتوري', 'الزوي', 'المقريف', 'البرعصي', 'الورفلي'];
 const AREAS = ['LY-BA-01', 'LY-BA-03', 'LY-TB-01'];
-
-/** Deterministic pseudo-random numbers (mulberry32), so two runs with one seed make one log. */
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /**
  * Fills a log with realistic person streams through the store's batched multi-stream appends:

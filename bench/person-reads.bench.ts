@@ -17,6 +17,7 @@ import { CURRENT_IDENTITY } from '../src/projections/persons/person-documents';
 import { PersonReadModel } from '../src/projections/persons/person-read-model';
 import { PersonsProjection } from '../src/projections/persons/persons.projection';
 import { NoReadBarrier } from '../src/projections/persons/read-barrier';
+import { random } from './seeded-random';
 
 export interface Latency {
   p50Ms: number;
@@ -39,17 +40,6 @@ const nationalIdOf = (n: number): string => {
   const digits = `${2 + (Math.floor(n / 1e10) % 8)}${String(n % 1e10).padStart(10, '0')}`;
   return `${digits}${verhoeffCheckDigit(digits)}`;
 };
-
-function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 const GIVEN = { F: ['فاطمة', 'خديجة', 'مريم', 'عائشة'], M: ['محمد', 'علي', 'حسن', 'عمر'] };
 const FAMILIES = ['العبيدي', 'الترهوني', 'المصراتي', 'الفيتوري', 'الورفلي'];

@@ -3,6 +3,7 @@ import type { PersonName } from '../src/domain/shared/person-name';
 import { verhoeffCheckDigit } from '../src/domain/shared/verhoeff';
 import type { RecordedEvent } from '../src/event-store/event-store.port';
 import { personStreamId } from '../src/ledger/person-stream';
+import { random } from './seeded-random';
 
 /**
  * A population whose names collide as a country's do: given names from about a hundred for men and seventy for women,
@@ -45,18 +46,6 @@ const romanise = (name: string): string => {
   const latin = [...name].map((letter) => ROMAN[letter] ?? '').join('');
   return latin.charAt(0).toUpperCase() + latin.slice(1);
 };
-
-/** Deterministic pseudo-random numbers (mulberry32): one seed, one population. */
-export function random(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Picks item k with weight 1/(k+1)^s by inverting the cumulative weights. */
 function zipf<T>(items: T[], s: number): (r: number) => T {

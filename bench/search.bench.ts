@@ -12,7 +12,8 @@ import { searchPersons } from '../src/projections/person-search/search-persons';
 import type { SearchCriteria } from '../src/projections/person-search/search-ranking';
 import { StagedUnitOfWork } from '../src/read-models/engine/unit-of-work';
 import { SqliteReadModelStore } from '../src/read-models/sqlite/sqlite-read-model-store';
-import { enrolmentAt, nationalIdOf, personAt, random } from './search-population';
+import { enrolmentAt, nationalIdOf, personAt } from './search-population';
+import { random } from './seeded-random';
 
 export interface SearchBenchOptions {
   persons: number;
