@@ -1,6 +1,6 @@
 import type Database from 'better-sqlite3';
 import type { AppendResult, StreamWrite } from '../event-store.port';
-import type { EventStatements } from './event-statements';
+import type { WriteStatements } from './event-statements';
 import { recordWrites } from './record-writes';
 
 export type Outcome = { results: AppendResult[] } | { error: unknown };
@@ -13,7 +13,7 @@ export type CommitBatch = (appends: StreamWrite[][], recordedAt: string) => Outc
  * own savepoint, so a refused append is undone alone and the rest of its batch commits. Throws
  * when the transaction itself fails (an I/O error, a full disk): then nothing of it was recorded.
  */
-export function batchCommitter(db: Database.Database, statements: EventStatements): CommitBatch {
+export function batchCommitter(db: Database.Database, statements: WriteStatements): CommitBatch {
   const record = (writes: StreamWrite[], recordedAt: string) => recordWrites(statements, writes, recordedAt);
   // Nested inside the batch's transaction, better-sqlite3 runs this one as a savepoint.
   const recordUnderSavepoint = db.transaction(record);

@@ -22,8 +22,8 @@ export const ROWS_PER_INSERT = 32;
 
 const EVENT_COLUMNS = 7;
 
-/** Every statement the store runs, prepared once per connection. */
-export function prepareEventStatements(db: Database.Database) {
+/** The statements the writer thread's connection runs, prepared once. */
+export function prepareWriteStatements(db: Database.Database) {
   const insertRows = new Map<number, Database.Statement<unknown[]>>();
   return {
     /** `INSERT ... VALUES (7 values) × rows`, prepared on first use for each row count up to ROWS_PER_INSERT. */
@@ -50,6 +50,12 @@ export function prepareEventStatements(db: Database.Database) {
     atRevision: db.prepare<[string, number], { id: string; position: number }>(
       `SELECT id, position FROM events WHERE stream_id = ? AND revision = ?`,
     ),
+  };
+}
+
+/** The statements the main thread's connection runs (it only reads), prepared once. */
+export function prepareReadStatements(db: Database.Database) {
+  return {
     // LIMIT -1 means no limit in SQLite.
     streamForwards: db.prepare<[string, number, number], EventRow>(
       `SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
@@ -63,7 +69,8 @@ export function prepareEventStatements(db: Database.Database) {
   };
 }
 
-export type EventStatements = ReturnType<typeof prepareEventStatements>;
+export type WriteStatements = ReturnType<typeof prepareWriteStatements>;
+export type ReadStatements = ReturnType<typeof prepareReadStatements>;
 
 export const valuesPerEvent = EVENT_COLUMNS;
 

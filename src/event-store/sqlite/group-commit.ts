@@ -2,13 +2,15 @@ import type { Worker } from 'node:worker_threads';
 import type { AppendResult, StreamWrite } from '../event-store.port';
 import type { EventDatabaseOptions } from './event-database';
 import { startWriterThread } from './start-writer-thread';
-import { restore, type CarriedError, type WriterReply, type WriterRequest } from './writer-messages';
+import { restore, type WriterReply, type WriterRequest } from './writer-messages';
 
 interface PendingAppend {
   writes: StreamWrite[];
   resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
+
+const maxInFlight = 2;
 
 /**
  * Group commit through the writer thread: appends that arrive during one turn of the event loop
@@ -17,8 +19,6 @@ interface PendingAppend {
  * is already there when a commit ends, even while this thread is busy with requests; appends
  * arriving while both are in flight wait and go together as soon as one answers.
  */
-const maxInFlight = 2;
-
 export class GroupCommit {
   private queue: PendingAppend[] = [];
   private readonly inFlight: PendingAppend[][] = [];
@@ -88,7 +88,7 @@ export class GroupCommit {
       batch.forEach((append) => append.reject(error));
     } else {
       reply.outcomes.forEach((outcome, i) =>
-        'results' in outcome ? batch[i].resolve(outcome.results) : batch[i].reject(restore(outcome.error as CarriedError)),
+        'results' in outcome ? batch[i].resolve(outcome.results) : batch[i].reject(restore(outcome.error)),
       );
       if (reply.outcomes.some((outcome) => 'results' in outcome)) this.onCommitted();
     }

@@ -6,7 +6,7 @@ import {
   StreamWrite,
   WrongExpectedRevision,
 } from '../event-store.port';
-import { EventStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './event-statements';
+import { WriteStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './event-statements';
 
 /**
  * Records the writes of one append inside the open transaction, or throws and leaves the caller
@@ -14,7 +14,7 @@ import { EventStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './e
  * changed by an earlier append of the batch is checked against its new revision.
  */
 export function recordWrites(
-  statements: EventStatements,
+  statements: WriteStatements,
   writes: StreamWrite[],
   recordedAt: string,
 ): AppendResult[] {
@@ -53,7 +53,7 @@ export function recordWrites(
  * (a new rowid is the largest plus one), so each write's position follows from the last one.
  */
 function insertNewStreams(
-  statements: EventStatements,
+  statements: WriteStatements,
   writes: StreamWrite[],
   chunk: number[],
   rows: number,
@@ -92,7 +92,7 @@ function insertNewStreams(
 }
 
 function recordWrite(
-  statements: EventStatements,
+  statements: WriteStatements,
   write: StreamWrite,
   recordedAt: string,
 ): AppendResult {
@@ -139,7 +139,7 @@ function recordWrite(
  * the check. When it fails for any reason nothing was written, and the caller takes the general
  * path (tip read, retry detection, the same errors as before).
  */
-function recordNewStream(statements: EventStatements, { streamId, events }: StreamWrite, recordedAt: string): AppendResult | undefined {
+function recordNewStream(statements: WriteStatements, { streamId, events }: StreamWrite, recordedAt: string): AppendResult | undefined {
   let position = -1;
   for (let revision = 0; revision < events.length; revision++) {
     const event = events[revision]!;
@@ -175,7 +175,7 @@ const satisfies = (expected: ExpectedRevision, tip: StreamTip | undefined): bool
  * right after the revision the caller expected. The result is then the original one.
  */
 function alreadyRecorded(
-  statements: EventStatements,
+  statements: WriteStatements,
   streamId: string,
   events: NewEvent[],
   expected: ExpectedRevision,

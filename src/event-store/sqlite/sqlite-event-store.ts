@@ -12,7 +12,7 @@ import {
   Subscription,
 } from '../event-store.port';
 import { EventDatabaseOptions, openEventDatabase } from './event-database';
-import { EventStatements, prepareEventStatements, toRecordedEvent } from './event-statements';
+import { ReadStatements, prepareReadStatements, toRecordedEvent } from './event-statements';
 import { GroupCommit } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 
@@ -32,7 +32,7 @@ export interface SqliteEventStoreOptions extends EventDatabaseOptions {
 /** The embedded event store: one SQLite file, shareable by several processes. */
 export class SqliteEventStore implements EventStore {
   private readonly db: Database.Database;
-  private readonly statements: EventStatements;
+  private readonly statements: ReadStatements;
   private readonly writer: GroupCommit;
   private readonly subscriptions = new Set<PollingSubscription>();
   private closed = false;
@@ -42,7 +42,7 @@ export class SqliteEventStore implements EventStore {
     private readonly options: SqliteEventStoreOptions = {},
   ) {
     this.db = openEventDatabase(path, options);
-    this.statements = prepareEventStatements(this.db);
+    this.statements = prepareReadStatements(this.db);
     this.writer = new GroupCommit(
       path,
       { busyTimeoutMs: options.busyTimeoutMs },

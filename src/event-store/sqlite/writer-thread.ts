@@ -1,7 +1,7 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { batchCommitter } from './commit-batch';
 import { openEventDatabase, type EventDatabaseOptions } from './event-database';
-import { prepareEventStatements } from './event-statements';
+import { prepareWriteStatements } from './event-statements';
 import { carry, type WriterReply, type WriterRequest } from './writer-messages';
 
 /**
@@ -11,7 +11,7 @@ import { carry, type WriterReply, type WriterRequest } from './writer-messages';
  */
 const { path, options } = workerData as { path: string; options: EventDatabaseOptions };
 const db = openEventDatabase(path, options);
-const commit = batchCommitter(db, prepareEventStatements(db));
+const commit = batchCommitter(db, prepareWriteStatements(db));
 const port = parentPort!;
 
 port.on('message', (request: WriterRequest) => {
