@@ -1,3 +1,4 @@
+import { boundedMemo } from './bounded-memo';
 import { InvalidValue } from './domain-error';
 
 /**
@@ -26,22 +27,12 @@ function daysInMonth(year: number, month: number): number {
   return month === 2 ? (leap ? 29 : 28) : [4, 6, 9, 11].includes(month) ? 30 : 31;
 }
 
-/**
- * Rules read the same dates over and over (every fact's, at every decision on the person): each
- * text is parsed once. Bounded: dropped whole when full, as a register holds far fewer dates.
- */
-const parsed = new Map<string, Parts | undefined>();
-const PARSED_LIMIT = 200_000;
+/** Rules read the same dates over and over (every fact's, at every decision on the person). */
+const parseOnce = boundedMemo(parse, 200_000);
 
 function partsOf(value: unknown): Parts | undefined {
   // Longer texts never match the pattern, and are not kept.
-  if (typeof value !== 'string' || value.length > 10) return undefined;
-  const known = parsed.get(value);
-  if (known !== undefined || parsed.has(value)) return known;
-  const parts = parse(value);
-  if (parsed.size >= PARSED_LIMIT) parsed.clear();
-  parsed.set(value, parts);
-  return parts;
+  return typeof value === 'string' && value.length <= 10 ? parseOnce(value) : undefined;
 }
 
 function parse(value: string): Parts | undefined {

@@ -1,4 +1,5 @@
 import type { MotherName, PersonName } from '../../domain/shared/person-name';
+import { boundedMemo } from '../../domain/shared/bounded-memo';
 import { normaliseName } from '../../domain/shared/person-name';
 
 /**
@@ -29,19 +30,8 @@ export const NAME_SHAPES: readonly NamePart[][] = [
 /** A normalised query or name split into its words (a part may hold several). */
 export const wordsOf = (normalised: string): string[] => (normalised === '' ? [] : normalised.split(' '));
 
-/**
- * Registers repeat a few thousand spellings across millions of persons: each is normalised once
- * (a rebuild spent a tenth of the search projection on it). Bounded: emptied when full.
- */
-const NORMALISED = new Map<string, string>();
-function normalisedName(value: string): string {
-  let normalised = NORMALISED.get(value);
-  if (normalised === undefined) {
-    if (NORMALISED.size >= 100_000) NORMALISED.clear();
-    NORMALISED.set(value, (normalised = normaliseName(value)));
-  }
-  return normalised;
-}
+/** Each spelling normalised once: it was a tenth of the search projection's rebuild. */
+const normalisedName = boundedMemo(normaliseName, 100_000);
 
 export function normalisedParts(name: PersonName | MotherName): NormalisedParts {
   const parts: NormalisedParts = {};
