@@ -18,7 +18,8 @@ export class PersonStates {
 
   constructor(
     private readonly store: EventStore,
-    private readonly capacity = 50_000,
+    // A state holds its whole log, about 5 KB: 10,000 bound the server's share to some 50 MB.
+    private readonly capacity = 10_000,
   ) {}
 
   async load(nationalId: string): Promise<LoadedPerson> {
