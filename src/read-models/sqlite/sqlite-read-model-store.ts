@@ -21,8 +21,9 @@ interface WriteStatements {
 
 /**
  * The embedded read-model store: a table per collection holding each document as JSON, with a
- * column per indexed field (filled from the document by each put) and an index for each declared index. Statements are prepared once and cached
- * by their SQL; a commit is one transaction however many writes it carries.
+ * column per indexed field (filled from the document by each put) and an index for each declared
+ * index. Statements are prepared once and cached by their SQL; a commit is one transaction however
+ * many writes it carries.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
