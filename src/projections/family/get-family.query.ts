@@ -1,10 +1,8 @@
 import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import type { PersonReadRequest } from '../person-read/person-read-request';
-import { unknownPerson } from '../person-read/unknown-person';
 import { KinfolkLoader, PersonReadModel } from '../persons/person-read-model';
 import { ReadBarrier } from '../persons/read-barrier';
 import { familyOf, spouseAndParentIdsOf, type FamilyView } from './family-view';
-import { registered } from './kinfolk';
 
 export class GetFamily extends Query<FamilyView> {
   constructor(
@@ -29,9 +27,7 @@ export class GetFamilyHandler implements IQueryHandler<GetFamily> {
   async execute({ nationalId, read: { point, reader } }: GetFamily): Promise<FamilyView> {
     await this.barrier.wait(reader);
     const kin = new KinfolkLoader(this.reads, point);
-    await kin.loadPersons([nationalId]);
-    const person = registered(kin, nationalId);
-    if (!person) throw unknownPerson(nationalId, point);
+    const person = await kin.loadSubject(nationalId);
     const parents = [person.motherId, person.fatherId].filter((id): id is string => id !== undefined);
     await Promise.all([kin.loadPersons(spouseAndParentIdsOf(person)), kin.loadChildren([nationalId, ...parents])]);
     return familyOf(person, kin);

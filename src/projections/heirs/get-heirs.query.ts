@@ -3,9 +3,7 @@ import { Query, QueryHandler, type IQueryHandler } from '@nestjs/cqrs';
 import { POLICY } from '../../app/tokens';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
 import { RuleViolation } from '../../domain/shared/domain-error';
-import { registered } from '../family/kinfolk';
 import type { PersonReadRequest } from '../person-read/person-read-request';
-import { unknownPerson } from '../person-read/unknown-person';
 import { KinfolkLoader, PersonReadModel } from '../persons/person-read-model';
 import { ReadBarrier } from '../persons/read-barrier';
 import { heirRelativesOf, heirsOf, type HeirsView } from './heirs';
@@ -35,9 +33,7 @@ export class GetHeirsHandler implements IQueryHandler<GetHeirs> {
   async execute({ nationalId, read: { point, reader } }: GetHeirs): Promise<HeirsView> {
     await this.barrier.wait(reader);
     const kin = new KinfolkLoader(this.reads, point);
-    await kin.loadPersons([nationalId]);
-    const person = registered(kin, nationalId);
-    if (!person) throw unknownPerson(nationalId, point);
+    const person = await kin.loadSubject(nationalId);
     if (person.status !== 'deceased') {
       throw new RuleViolation('HEIRS.NOT_DECEASED', `Heirs are determined as of a death: no death of ${nationalId} is recorded`, { nationalId });
     }

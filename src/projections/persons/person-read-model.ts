@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { READ_MODELS } from '../../app/tokens';
 import type { RecordedPersonEvent } from '../../domain/person/person-events';
-import type { PersonState } from '../../domain/person/person-state';
+import type { PersonState, RegisteredPerson } from '../../domain/person/person-state';
 import type { ReadModelStore } from '../../read-models/read-model.port';
 import { stateAt, type ReadPoint } from '../person-read/read-point';
-import type { Kinfolk } from '../family/kinfolk';
+import { registered, type Kinfolk } from '../family/kinfolk';
+import { unknownPerson } from '../person-read/unknown-person';
 import { CURRENT_IDENTITY, KINSHIP, PERSON_LOG, type CurrentIdentityDocument, type KinshipDocument, type PersonLogDocument } from './person-documents';
 
 /** The `persons` projection's collections, as the person reads ask them. */
@@ -48,6 +49,14 @@ export class KinfolkLoader implements Kinfolk {
     private readonly reads: PersonReadModel,
     private readonly point: ReadPoint,
   ) {}
+
+  /** The person a read is about, loaded first; a 404 when no registration counts at the read point. */
+  async loadSubject(nationalId: string): Promise<RegisteredPerson> {
+    await this.loadPersons([nationalId]);
+    const person = registered(this, nationalId);
+    if (!person) throw unknownPerson(nationalId, this.point);
+    return person;
+  }
 
   async loadPersons(nationalIds: string[]): Promise<void> {
     const missing = [...new Set(nationalIds)].filter((id) => !this.states.has(id));
