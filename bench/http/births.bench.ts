@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { rawSingleRowCommitsPerSecond } from '../event-store.bench';
-import { cpuSecondsOf, startServerProcess } from './server-process';
+import { cpuSecondsOf, startServerProcess, stopServerProcess } from './server-process';
 import { load, type LoadOptions, type LoadResult } from './load';
 
 /** A load's result with the server's CPU time per acknowledged request, when the OS tells it. */
@@ -66,8 +66,7 @@ export async function runBirthsBench(seconds = 10, connections = 64): Promise<Bi
     const rawCommitsPerSecond = rawSingleRowCommitsPerSecond(join(dataDir, 'raw.db'), 3_000);
     return { births, ceiling, rawCommitsPerSecond, connections, seconds };
   } finally {
-    server.process.kill('SIGTERM');
-    await new Promise((resolve) => server.process.once('exit', resolve));
+    await stopServerProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { startServerProcess } from './server-process';
+import { startServerProcess, stopServerProcess } from './server-process';
 import { load, type LoadResult } from './load';
 
 export interface PersonReadsHttpResult {
@@ -60,8 +60,7 @@ export async function runPersonReadsHttpBench(seconds = 10, connections = 64, pe
     }
     return { identity: combined(identityRounds), bare: combined(bareRounds), persons, connections, seconds: roundSeconds * ROUNDS };
   } finally {
-    server.process.kill('SIGTERM');
-    await new Promise((resolve) => server.process.once('exit', resolve));
+    await stopServerProcess(server);
     rmSync(dataDir, { recursive: true, force: true });
   }
 }

@@ -25,6 +25,13 @@ export function startServerProcess<Ready>(script: string, env: NodeJS.ProcessEnv
   });
 }
 
+/** Stops the server (SIGTERM: it closes its store) and waits until it has exited. */
+export async function stopServerProcess(server: { process: ChildProcess }): Promise<void> {
+  const exited = new Promise((resolve) => server.process.once('exit', resolve));
+  server.process.kill('SIGTERM');
+  await exited;
+}
+
 /**
  * CPU seconds a process has used so far, all its threads (Linux's /proc; undefined elsewhere).
  * Under a shared machine's load, CPU per request moves far less than requests per second.
