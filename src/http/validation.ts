@@ -1,5 +1,7 @@
 import { ValidationError, ValidationPipe } from '@nestjs/common';
+import type { ValidatorOptions } from 'class-validator';
 import { ProblemException, type FieldProblem } from './problem';
+import { passesRules } from './rule-plans';
 
 /** Flattens class-validator's tree into `child.name.given`-style field paths. */
 function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
@@ -23,7 +25,18 @@ export function badRequest(errors: FieldProblem[]): ProblemException {
  * Unknown properties are refused rather than silently dropped: a misspelt optional field
  * (`fatherID`) would otherwise record a birth without a father.
  */
-export const requestValidation = new ValidationPipe({
+class RequestValidationPipe extends ValidationPipe {
+  /**
+   * A well-formed body, the usual case, is admitted by the cached rule plans; class-validator
+   * walks its metadata anew on every call, which cost about a quarter of a cheap command's CPU.
+   * Anything else goes to class-validator, so every 400 names its faults exactly as before.
+   */
+  protected override validate(object: object, options?: ValidatorOptions) {
+    return passesRules(object) === true ? [] : super.validate(object, options);
+  }
+}
+
+export const requestValidation = new RequestValidationPipe({
   whitelist: true,
   forbidNonWhitelisted: true,
   transform: true,
