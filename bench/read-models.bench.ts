@@ -1,12 +1,13 @@
 import Database from 'better-sqlite3';
 import { existsSync, mkdtempSync, rmSync } from 'fs';
-import { tmpdir } from 'os';
+import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
 import { projections as registered } from '../src/projections';
 import { ProjectionEngine, REBUILD_BATCH_SIZE } from '../src/read-models/engine/projection-engine';
 import type { Projection } from '../src/read-models/projection';
+import type { RebuildStores } from '../src/read-models/engine/rebuild-threads';
 import { SqliteReadModelStore } from '../src/read-models/sqlite/sqlite-read-model-store';
 import { generatePersonLog } from './person-log';
 
@@ -20,7 +21,7 @@ export interface RebuildBenchOptions {
    * runs of two builds rebuild the same log without generating it each time.
    */
   log?: string;
-  /** Only the rebuilds whose name (a projection's, or `registry`) is listed; default all. */
+  /** Only the rebuilds whose name (a projection's, `registry` or `threads`) is listed; default all. */
   only?: string[];
 }
 
@@ -67,11 +68,18 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
       ...registered.map((projection): [string, Projection[]] => [projection.name, [projection]]),
       [`registry (${registered.map((p) => p.name).join(', ')})`, registered],
     ];
+    // What `sijil projections rebuild` does on a machine with more than one core.
+    const threads = availableParallelism();
+    if (threads > 1) sets.push([`threads (registry, each projection in its thread, ${threads} at once)`, registered]);
     const chosen = sets.filter(([name]) => !options.only || options.only.includes(name.split(' ')[0]));
     for (const [name, projections] of chosen) {
-      const readModels = new SqliteReadModelStore(join(dir, `read-models-${rebuilds.length}.sqlite`));
+      const readModelsFile = join(dir, `read-models-${rebuilds.length}.sqlite`);
+      const readModels = new SqliteReadModelStore(readModelsFile);
+      const threaded = name.startsWith('threads')
+        ? { threads, opener: { module: __filename, opener: openBenchStores.name, options: { log, readModels: readModelsFile } } }
+        : undefined;
       const started = performance.now();
-      await new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize }).rebuild();
+      await new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize }).rebuild(undefined, undefined, threaded);
       const eventsPerSecond = (logged * 1_000) / (performance.now() - started);
       rebuilds.push({ projections: name, eventsPerSecond, ratio: 0 });
       await readModels.close();
@@ -83,6 +91,17 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
+}
+
+/** What each thread of the threaded rebuild opens: the bench's log and read-model files. */
+export async function openBenchStores(files: { log: string; readModels: string }): Promise<RebuildStores> {
+  const eventStore = new SqliteEventStore(files.log);
+  const readModels = new SqliteReadModelStore(files.readModels, 600_000);
+  const close = async () => {
+    await readModels.close();
+    await eventStore.close();
+  };
+  return { eventStore, readModels, projections: registered, close };
 }
 
 function logCounts(file: string): { events: number; persons: number } {

@@ -1,44 +1,59 @@
 import { Command } from 'commander';
-import { SingleBar } from 'cli-progress';
+import { availableParallelism } from 'node:os';
+import { MultiBar, type SingleBar } from 'cli-progress';
 import { projections } from '../projections';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine, type RebuildProgress } from '../read-models/engine/projection-engine';
+import type { RebuildStores } from '../read-models/engine/rebuild-threads';
 import { openStore, type StoreOptions } from './open-store';
 
-async function openEngine(options: StoreOptions) {
+/** A rebuild thread's commit may wait this long on the others' (a million persons' index builds take seconds). */
+const REBUILD_BUSY_TIMEOUT_MS = 600_000;
+
+/**
+ * The log, the read models and the projections, opened by `projections run`, `rebuild` and each
+ * thread of a threaded rebuild (see RebuildOpener).
+ */
+export async function openRebuildStores(options: StoreOptions & { busyTimeoutMs?: number }): Promise<RebuildStores> {
   const { config, store } = await openStore(options);
-  const readModels = await createReadModelStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl });
-  const engine = new ProjectionEngine({ eventStore: store, readModels, projections });
+  const readModels = await createReadModelStore({ dataDir: config.dataDir, mongodbUrl: config.mongodbUrl, busyTimeoutMs: options.busyTimeoutMs });
   const close = async () => {
-    await engine.stop();
     await readModels.close();
     await store.close();
+  };
+  return { eventStore: store, readModels, projections, close };
+}
+
+async function openEngine(options: StoreOptions) {
+  const stores = await openRebuildStores(options);
+  const engine = new ProjectionEngine({ eventStore: stores.eventStore, readModels: stores.readModels, projections });
+  const close = async () => {
+    await engine.stop();
+    await stores.close();
   };
   return { engine, close };
 }
 
-/** One bar per projection: position in the log, events applied, rate and ETA. */
-function progressBar() {
-  let bar: SingleBar | undefined;
-  let started = 0;
+/** One bar per projection (or per set rebuilt together): position in the log, events applied, rate and ETA. */
+function progressBars() {
+  const bars = new MultiBar({
+    format: '{projection} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}',
+    etaBuffer: 20,
+    fps: 5,
+  });
+  const shown = new Map<string, { bar: SingleBar; started: number }>();
   return {
     update(progress: RebuildProgress) {
-      if (progress.position === 0 && progress.events === 0) {
-        bar?.stop();
-        started = Date.now();
-        bar = new SingleBar({
-          format: `${progress.projection.padEnd(20)} [{bar}] {percentage}% | {events} events | {rate} events/s | ETA {eta_formatted}`,
-          etaBuffer: 20,
-          fps: 5,
-        });
-        bar.start(Math.max(progress.head, 1), 0, { events: 0, rate: 0 });
-        return;
+      let line = shown.get(progress.projection);
+      if (!line) {
+        const bar = bars.create(Math.max(progress.head, 1), 0, { projection: progress.projection.padEnd(20), events: 0, rate: 0 });
+        shown.set(progress.projection, (line = { bar, started: Date.now() }));
       }
-      const seconds = Math.max((Date.now() - started) / 1_000, 0.001);
-      bar?.setTotal(Math.max(progress.head, 1));
-      bar?.update(progress.position, { events: progress.events, rate: Math.round(progress.events / seconds) });
+      const seconds = Math.max((Date.now() - line.started) / 1_000, 0.001);
+      line.bar.setTotal(Math.max(progress.head, 1));
+      line.bar.update(progress.position, { events: progress.events, rate: Math.round(progress.events / seconds) });
     },
-    stop: () => bar?.stop(),
+    stop: () => bars.stop(),
   };
 }
 
@@ -63,21 +78,32 @@ export function projectionsCommand(): Command {
     .command('rebuild [name]')
     .description('empty the read models of one projection (or all) and apply the whole log again; stop the workers first')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
-    .action(async (name: string | undefined, options: StoreOptions) => {
+    .option('--threads <n>', 'projections rebuilt at once, each in its own thread (default: the cores; 1: in process, reading the log once)')
+    .action(async (name: string | undefined, options: StoreOptions & { threads?: string }) => {
       const { engine, close } = await openEngine(options);
-      const bar = progressBar();
+      const threads = options.threads ? Number(options.threads) : availableParallelism();
+      const threaded =
+        threads > 1 && !name
+          ? { threads, opener: { module: __filename, opener: openRebuildStores.name, options: { ...options, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS } } }
+          : undefined;
+      const bars = progressBars();
       const started = Date.now();
       let events = 0;
       try {
-        await engine.rebuild(name ? [name] : undefined, (progress) => {
-          bar.update(progress);
-          events = progress.events;
-        });
-        bar.stop();
+        await engine.rebuild(
+          name ? [name] : undefined,
+          (progress) => {
+            bars.update(progress);
+            events = Math.max(events, progress.events);
+          },
+          threaded,
+        );
+        bars.stop();
         const seconds = (Date.now() - started) / 1_000;
-        process.stdout.write(`rebuilt ${name ?? 'all projections'} in ${seconds.toFixed(1)} s (${events} events per projection)\n`);
+        const how = threaded ? `, ${Math.min(threads, projections.length)} at once` : '';
+        process.stdout.write(`rebuilt ${name ?? 'all projections'} in ${seconds.toFixed(1)} s (${events} events per projection${how})\n`);
       } finally {
-        bar.stop();
+        bars.stop();
         await close();
       }
     });

@@ -36,8 +36,12 @@ const compilingLoader = (script: string) => `
 
 /** Starts the writer thread of the log file at `path`. */
 export function startWriterThread(path: string, options: EventDatabaseOptions): Worker {
-  const workerData = { path, options };
+  return startThread(join(__dirname, 'writer-thread'), { path, options });
+}
+
+/** Starts a thread running `script` (a module path without its extension), compiled or TypeScript. */
+export function startThread(script: string, workerData: unknown): Worker {
   return __filename.endsWith('.ts')
-    ? new Worker(compilingLoader(join(__dirname, 'writer-thread.ts')), { eval: true, workerData })
-    : new Worker(join(__dirname, 'writer-thread.js'), { workerData });
+    ? new Worker(compilingLoader(`${script}.ts`), { eval: true, workerData })
+    : new Worker(`${script}.js`, { workerData });
 }

@@ -5,6 +5,10 @@ import { lastEventAfter } from './log-head';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { ProjectionProgress, type WaitOptions } from './projection-progress';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
+import type { RebuildProgress } from './rebuild-progress';
+import { rebuildInThreads, type ThreadedRebuild } from './rebuild-threads';
+
+export type { RebuildProgress } from './rebuild-progress';
 
 export interface ProjectionEngineOptions {
   eventStore: EventStore;
@@ -26,16 +30,6 @@ export interface ProjectionEngineOptions {
 
 /** Events per page and commit in a rebuild: 20,000 rebuilt the registry ~25% faster than 5,000. */
 export const REBUILD_BATCH_SIZE = 20_000;
-
-export interface RebuildProgress {
-  /** The projections rebuilt together, comma-separated. */
-  projection: string;
-  /** Position applied up to, and the log's last position when the rebuild began. */
-  position: number;
-  head: number;
-  /** Events applied so far by this projection's rebuild. */
-  events: number;
-}
 
 export interface ProjectionState {
   name: string;
@@ -88,12 +82,20 @@ export class ProjectionEngine {
   }
 
   /**
-   * Empties the projections' collections and applies the whole log again. The log is read once for
-   * all of them: each page goes to every projection, each committing its own checkpoint.
+   * Empties the projections' collections and applies the whole log again. In process, the log is
+   * read once for all of them: each page goes to every projection, each committing its own
+   * checkpoint. With `threaded`, each projection is rebuilt in a thread of its own instead
+   * (see rebuildInThreads), its progress reported under its own name.
    */
-  async rebuild(names?: string[], onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+  async rebuild(names?: string[], onProgress?: (progress: RebuildProgress) => void, threaded?: ThreadedRebuild): Promise<void> {
     await this.define();
     const runners = this.select(names);
+    if (threaded) {
+      // What these runners remember was committed before the rebuild the threads make.
+      runners.forEach((runner) => runner.forget());
+      const rebuildBatchSize = this.options.rebuildBatchSize ?? this.options.batchSize;
+      return rebuildInThreads(runners.map((runner) => runner.projection.name), threaded, rebuildBatchSize, onProgress);
+    }
     const projection = runners.map((runner) => runner.projection.name).join(', ');
     for (const runner of runners) {
       await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));

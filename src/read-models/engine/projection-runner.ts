@@ -80,6 +80,11 @@ export class ProjectionRunner {
     this.committed.startEmpty();
   }
 
+  /** Another process or thread commits this projection now: what this runner remembers may not hold. */
+  forget(): void {
+    this.committed.clear();
+  }
+
   async applyAndCommit(events: RecordedEvent[]): Promise<void> {
     // The committed documents hold only if the batch starts where this runner last committed.
     if (!this.committed.holds(this.checkpoint)) this.committed.clear();

@@ -34,8 +34,9 @@ export class SqliteReadModelStore implements ReadModelStore {
     (projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
   >;
 
-  constructor(path: string) {
-    this.db = openReadModelDatabase(path);
+  /** `busyTimeoutMs`: how long a commit waits while another connection writes (rebuild threads). */
+  constructor(path: string, busyTimeoutMs?: number) {
+    this.db = openReadModelDatabase(path, busyTimeoutMs);
     this.commitTransaction = this.db.transaction((projection, checkpoint, writes, expectation) => {
       if (expectation) {
         const actual = this.readCheckpoint(projection);
@@ -56,12 +57,14 @@ export class SqliteReadModelStore implements ReadModelStore {
   async define(collections: CollectionDefinition[]): Promise<void> {
     // A new index adds a column the puts must fill.
     this.writes.clear();
+    // IMMEDIATE, as every write here: a transaction that read the schema before another connection
+    // (a rebuild thread) committed could not write after it.
     this.db.transaction(() => {
       for (const definition of collections) {
         this.fields.add(definition);
         defineCollection(this.db, definition.name, definition.indexes);
       }
-    })();
+    }).immediate();
   }
 
   async commit(projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation): Promise<void> {
@@ -122,7 +125,7 @@ export class SqliteReadModelStore implements ReadModelStore {
    * ends, a checkpoint at NORMAL puts everything on disk.
    */
   async bulkLoad<T>(collections: string[], load: () => Promise<T>): Promise<T> {
-    this.db.transaction(() => collections.forEach((collection) => dropIndexes(this.db, collection, this.fields.indexesOf(collection))))();
+    this.db.transaction(() => collections.forEach((collection) => dropIndexes(this.db, collection, this.fields.indexesOf(collection)))).immediate();
     this.db.pragma('synchronous = OFF');
     try {
       return await load();
@@ -130,7 +133,7 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.db.pragma('synchronous = NORMAL');
       this.db.transaction(() =>
         collections.forEach((collection) => defineCollection(this.db, collection, this.fields.indexesOf(collection))),
-      )();
+      ).immediate();
       this.db.pragma('wal_checkpoint(PASSIVE)');
     }
   }

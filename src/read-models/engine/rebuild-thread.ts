@@ -1,0 +1,21 @@
+import { parentPort, workerData } from 'node:worker_threads';
+import { ProjectionEngine } from './projection-engine';
+import type { RebuildStores, RebuildThreadData, RebuildThreadMessage } from './rebuild-threads';
+
+/** A thread of `rebuildInThreads`: opens its own stores, rebuilds one projection, reports progress. */
+async function rebuild({ opener, projection, batchSize }: RebuildThreadData): Promise<void> {
+  const open = require(opener.module)[opener.opener] as (options: unknown) => Promise<RebuildStores>;
+  const { eventStore, readModels, projections, close } = await open(opener.options);
+  try {
+    const engine = new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize });
+    await engine.rebuild([projection], (progress) => post({ progress }));
+  } finally {
+    await close();
+  }
+}
+
+const post = (message: RebuildThreadMessage) => parentPort!.postMessage(message);
+
+rebuild(workerData as RebuildThreadData).catch((error: unknown) => {
+  post({ failed: error instanceof Error ? (error.stack ?? error.message) : String(error) });
+});

@@ -1,0 +1,82 @@
+import { join } from 'path';
+import { generatePersonLog } from '../../bench/person-log';
+import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
+import { ProjectionEngine, type RebuildProgress } from '../../src/read-models/engine/projection-engine';
+import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
+import { makeTempDir } from '../event-store/temp-dir';
+import { dumpCollections } from '../support/rebuild-equals-live';
+import { rebuiltProjections } from './fixtures/rebuild-stores';
+
+jest.setTimeout(120_000);
+
+/**
+ * A rebuild with each projection in a thread of its own, committing into one read-model file
+ * beside the others, leaves exactly the documents and checkpoints of a rebuild in process.
+ */
+describe('rebuild in threads', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  let eventStore: SqliteEventStore;
+  const log = () => join(dir.path, 'events.sqlite');
+  const opener = (readModels: string) => ({
+    module: join(__dirname, 'fixtures', 'rebuild-stores.ts'),
+    opener: 'openTestStores',
+    options: { log: log(), readModels },
+  });
+
+  beforeEach(() => {
+    dir = makeTempDir();
+    eventStore = new SqliteEventStore(log());
+  });
+  afterEach(async () => {
+    await eventStore.close();
+    dir.remove();
+  });
+
+  it('leaves the same documents and checkpoints as a rebuild in process, each projection reporting its own progress', async () => {
+    await generatePersonLog(eventStore, { events: 6_000, personsPerAppend: 25 });
+    const projections = rebuiltProjections().filter((projection) => projection.name !== 'failing');
+    const names = projections.map((projection) => projection.name);
+    const rebuilt = async (file: string, threads?: number, onProgress?: (progress: RebuildProgress) => void) => {
+      const readModels = new SqliteReadModelStore(join(dir.path, file));
+      try {
+        const engine = new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: 700 });
+        const threaded = threads ? { threads, opener: opener(join(dir.path, file)) } : undefined;
+        await engine.rebuild(names, onProgress, threaded);
+        const checkpoints = await Promise.all(names.map((name) => readModels.checkpoint(name)));
+        return { documents: await dumpCollections(readModels, projections), checkpoints };
+      } finally {
+        await readModels.close();
+      }
+    };
+
+    const inProcess = await rebuilt('in-process.sqlite');
+    const progress: RebuildProgress[] = [];
+    const threaded = await rebuilt('threaded.sqlite', 3, (p) => progress.push(p));
+
+    expect(threaded).toEqual(inProcess);
+    const logged = await eventStore.readAll();
+    const head = logged.slice(-1)[0].position;
+    expect(inProcess.documents['event-tally']).toHaveLength(logged.length);
+    expect(inProcess.documents['person-log'].length).toBeGreaterThan(1_000);
+    expect(inProcess.checkpoints).toEqual(names.map(() => head));
+    for (const name of names) {
+      const own = progress.filter((p) => p.projection === name);
+      expect(own[0]).toMatchObject({ position: 0, events: 0 });
+      expect(own.slice(-1)[0]).toMatchObject({ position: head, events: logged.length });
+    }
+  });
+
+  it('fails when a thread fails, naming the projection', async () => {
+    await generatePersonLog(eventStore, { events: 500 });
+    const file = join(dir.path, 'read-models.sqlite');
+    const readModels = new SqliteReadModelStore(file);
+    try {
+      const engine = new ProjectionEngine({ eventStore, readModels, projections: rebuiltProjections() });
+      await expect(engine.rebuild(['log-stats', 'failing'], undefined, { threads: 2, opener: opener(file) })).rejects.toThrow(
+        /rebuilding failing failed: .*this projection cannot apply anything/,
+      );
+    } finally {
+      await readModels.close();
+    }
+  });
+});
