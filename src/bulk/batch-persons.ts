@@ -2,7 +2,7 @@ import type { PersonEvent } from '../domain/person/person-events';
 import { evolve, stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
-import type { PersonCache } from './person-cache';
+import type { CachedPerson, PersonCache } from './person-cache';
 
 interface BatchPerson {
   /** Evolved as the batch's decisions land: a fact dated last is folded on, not recomputed. */
@@ -34,12 +34,18 @@ export class BatchPersons {
     readonly assumeNew: boolean,
     /** States committed by earlier batches of the same recorder: read instead of the store. */
     private readonly cache?: PersonCache,
+    /**
+     * The batch decided just before, whose append may not have committed yet: its persons are read
+     * as it left them, before the cache and the store (which do not hold them yet). The recorder
+     * decides this batch again if that append fails.
+     */
+    private readonly before?: BatchPersons,
   ) {}
 
   async load(nationalId: string, drawn = false): Promise<BatchPerson> {
     const known = this.persons.get(nationalId);
     if (known) return known;
-    const cached = this.cache?.get(nationalId);
+    const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
       const person: BatchPerson = { state: cached.state, revision: cached.revision, keys: cached.keys, pending: [], read: false };
       this.persons.set(nationalId, person);
@@ -95,13 +101,23 @@ export class BatchPersons {
    * (streams still empty are left out, so a later draw of their ID reads the store or assumes new).
    */
   commitTo(cache: PersonCache): void {
-    for (const [nationalId, person] of this.persons) {
-      const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
-      if (base === undefined) continue;
-      const revision = base + person.pending.length;
-      if (revision < 0) continue;
-      cache.set(nationalId, { state: person.state, revision, keys: person.keys });
+    for (const nationalId of this.persons.keys()) {
+      const left = this.left(nationalId);
+      if (left) cache.set(nationalId, left);
     }
+  }
+
+  /**
+   * A person as this batch leaves it once its append commits: state, revision and keys; nothing
+   * for a person it did not load, nor for a stream still empty.
+   */
+  private left(nationalId: string): CachedPerson | undefined {
+    const person = this.persons.get(nationalId);
+    if (!person) return undefined;
+    const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
+    if (base === undefined) return undefined;
+    const revision = base + person.pending.length;
+    return revision < 0 ? undefined : { state: person.state, revision, keys: person.keys };
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */

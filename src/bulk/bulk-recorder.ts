@@ -22,6 +22,29 @@ export interface BulkRecordOptions {
    * checkpoint, so progress and facts commit together or not at all.
    */
   alsoAppend?: (results: BulkResult[]) => StreamWrite[];
+  /**
+   * Called right before the batch goes to the store, once the batches before it committed: a
+   * synthetic country sets its store's clock to the batch's instant there.
+   */
+  beforeAppend?: () => void;
+}
+
+/** A batch decided: its results, its writes and what later batches may build on. */
+interface Decision {
+  results: BulkResult[];
+  writes: StreamWrite[];
+  persons: BatchPersons;
+  marriages: Map<string, [string, string]>;
+  /** The caller's `alsoAppend` writes, once asked for at the append. */
+  callerWrites: StreamWrite[];
+}
+
+/** A batch handed to the store. */
+interface Appending {
+  persons: BatchPersons;
+  marriages: Map<string, [string, string]>;
+  /** Whether these very decisions committed: a batch decided on top of them is void if not. */
+  committed: Promise<boolean>;
 }
 
 /**
@@ -52,43 +75,123 @@ export class BulkRecorder {
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
+  /** A batch's decisions: the next `record` call waits for its turn behind the one before. */
+  private turn: Promise<void> = Promise.resolve();
+  /** Whether the batch handed over last was recorded (perhaps decided again), once it is known. */
+  private lastEnded: Promise<boolean> = Promise.resolve(true);
+  /** The batch last handed to the store, its commit perhaps still pending: the next batch decides on top of it. */
+  private appending: Appending | undefined;
+
+  /**
+   * Records one batch, resolving once its append committed. A caller may hand over the next
+   * batch before that: it is then decided while this one commits (on the states this one leaves,
+   * and with its marriages), and appended only after this one committed. If this one's append
+   * fails, the next one is decided again on what was finally recorded; if this one fails for good,
+   * so do the batches handed over before that was reported, so the log never holds a batch without
+   * the ones before it.
+   */
   async record(commands: BulkCommand[], options: BulkRecordOptions): Promise<BulkResult[]> {
-    for (let attempt = 1; ; attempt++) {
-      const { results, writes, persons } = await this.decideAll(commands, options, attempt === 1);
-      const extra = options.alsoAppend?.(results) ?? [];
-      const all = [...writes, ...extra];
-      if (all.every((write) => write.events.length === 0)) return results;
+    const previousTurn = this.turn;
+    let release!: () => void;
+    this.turn = new Promise((resolve) => (release = resolve));
+    const earlier = this.lastEnded;
+    let ended!: (recorded: boolean) => void;
+    const mine = new Promise<boolean>((resolve) => (ended = resolve));
+    this.lastEnded = mine;
+    try {
+      await previousTurn;
+      const results = await this.decideAndAppend(commands, options, earlier, release);
+      ended(true);
+      return results;
+    } catch (error) {
+      ended(false);
+      // A batch handed over once this failure is known is recorded as usual.
+      if (this.lastEnded === mine) this.lastEnded = Promise.resolve(true);
+      throw error;
+    } finally {
+      release();
+    }
+  }
+
+  /** Decides the batch in its turn, hands its append to the store, gives the turn on, then awaits the commit. */
+  private async decideAndAppend(commands: BulkCommand[], options: BulkRecordOptions, earlier: Promise<boolean>, release: () => void): Promise<BulkResult[]> {
+    const before = this.appending;
+    let decided = await this.decideAll(commands, options, true, before);
+    // Decided on states that were not recorded: wait for what was, and decide again on it.
+    if (before && !(await before.committed) && (await earlier)) decided = await this.decideAll(commands, options, true);
+    if (!(await earlier)) throw new Error('an earlier batch of this bulk recorder failed; this one is not recorded');
+    const appended = this.append(decided, options);
+    this.appending = {
+      persons: decided.persons,
+      marriages: decided.marriages,
+      committed: appended.then(
+        () => true,
+        () => false,
+      ),
+    };
+    // The store hands appends to its writer at the end of this turn of the event loop; the next
+    // batch's decisions, run in microtasks, would otherwise hold this one back until they end.
+    await new Promise((resolve) => setImmediate(resolve));
+    release();
+    try {
+      await appended;
+    } catch (error) {
+      return this.retry(commands, options, error, decided);
+    }
+    decided.persons.commitTo(this.cache);
+    // Committed: a batch decided from now on reads these persons from the cache and the store.
+    if (this.appending?.persons === decided.persons) this.appending = undefined;
+    return decided.results;
+  }
+
+  /**
+   * After a failed append: another writer (or a drawn ID in use) means what the cache holds may be
+   * stale, so each retry reads every stream from the store.
+   */
+  private async retry(commands: BulkCommand[], options: BulkRecordOptions, error: unknown, failed: Decision): Promise<BulkResult[]> {
+    for (let attempt = 2; ; attempt++) {
+      this.cache.clear();
+      // A conflict on the caller's own writes (an importer's progress) is not the batch's to retry.
+      const conflict = error instanceof WrongExpectedRevision ? error : undefined;
+      const retryable = conflict && attempt <= maxAttempts && !failed.callerWrites.some((write) => write.streamId === conflict.streamId);
+      if (!retryable) throw error;
+      const decided = await this.decideAll(commands, options, false);
+      failed = decided;
       try {
-        await this.store.appendToStreams(all);
-        persons.commitTo(this.cache);
-        return results;
-      } catch (error) {
-        // Another writer (or a drawn ID in use): what the cache holds may be stale, so the retry
-        // reads every stream from the store.
-        this.cache.clear();
-        const retry =
-          error instanceof WrongExpectedRevision &&
-          attempt < maxAttempts &&
-          !extra.some((write) => write.streamId === error.streamId);
-        if (!retry) throw error;
+        await this.append(decided, options);
+        decided.persons.commitTo(this.cache);
+        return decided.results;
+      } catch (next) {
+        error = next;
       }
     }
+  }
+
+  /** The batch's writes and the caller's, in one transaction; nothing when nothing was decided. */
+  private async append(decided: Decision, options: BulkRecordOptions): Promise<void> {
+    decided.callerWrites = options.alsoAppend?.(decided.results) ?? [];
+    const all = [...decided.writes, ...decided.callerWrites];
+    if (all.every((write) => write.events.length === 0)) return;
+    options.beforeAppend?.();
+    await this.store.appendToStreams(all);
   }
 
   private async decideAll(
     commands: BulkCommand[],
     options: BulkRecordOptions,
     assumeNew: boolean,
-  ): Promise<{ results: BulkResult[]; writes: StreamWrite[]; persons: BatchPersons }> {
+    before?: Appending,
+  ): Promise<Decision> {
     const now = options.now ?? new Date().toISOString();
     const ctx: BatchContext = {
       // The first attempt reads committed states from the cache; a retry reads the store (the cache was dropped).
-      persons: new BatchPersons(this.store, assumeNew, this.cache),
+      persons: new BatchPersons(this.store, assumeNew, this.cache, before?.persons),
       store: this.store,
       gazetteer: this.gazetteer,
       policy: this.policy,
       refs: new Map(),
-      marriages: new Map(),
+      // The batch before's marriages are not in the store yet.
+      marriages: new Map(before?.marriages),
     };
     const systemWrites: StreamWrite[] = [];
     const results: BulkResult[] = [];
@@ -127,7 +230,7 @@ export class BulkRecorder {
         results.push({ status: 'refused', error });
       }
     }
-    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons };
+    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, callerWrites: [] };
   }
 }
 

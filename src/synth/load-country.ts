@@ -15,8 +15,9 @@ export interface LoadOptions {
   batchSize?: number;
   onProgress?: (progress: { steps: number; events: number; day: string }) => void;
   /**
-   * Told each batch's instant before it is recorded: the store's clock returns it, so a seed
-   * gives a byte-identical log, recording instants included.
+   * Told each batch's instant right before its append goes to the store (after the batches
+   * before it committed): the store's clock returns it, so a seed gives a byte-identical log,
+   * recording instants included.
    */
   onBatchInstant?: (at: string) => void;
 }
@@ -77,15 +78,24 @@ export async function loadCountry(recorder: BulkRecorder, options: SynthOptions,
   let batch: SynthStep[] = [];
   let steps = 0;
 
+  // The recorder decides a batch while the one before commits: at most two are handed to it at once.
+  let previous: Promise<void> = Promise.resolve();
   const flush = async () => {
     if (batch.length === 0) return;
-    const at = batch[batch.length - 1]!.at;
-    load.onBatchInstant?.(at);
-    const results = await recorder.record(batch.map(toBulkCommand), { agency: batch[0]!.command.agency, now: at });
-    results.forEach((result, i) => count(result, batch[i]!));
-    steps += batch.length;
+    const handed = batch;
     batch = [];
-    load.onProgress?.({ steps, events: tally.events, day: at.slice(0, 10) });
+    const at = handed[handed.length - 1]!.at;
+    const recorded = recorder
+      .record(handed.map(toBulkCommand), { agency: handed[0]!.command.agency, now: at, beforeAppend: () => load.onBatchInstant?.(at) })
+      .then((results) => {
+        results.forEach((result, i) => count(result, handed[i]!));
+        steps += handed.length;
+        load.onProgress?.({ steps, events: tally.events, day: at.slice(0, 10) });
+      });
+    // Its failure is reported by the await below, after the batch before it.
+    recorded.catch(() => undefined);
+    await previous;
+    previous = recorded;
   };
   const count = (result: BulkResult, step: SynthStep) => {
     if (result.status === 'recorded') {
@@ -105,5 +115,6 @@ export async function loadCountry(recorder: BulkRecorder, options: SynthOptions,
     batch.push(step);
   }
   await flush();
+  await previous;
   return { ...generator.summary(), load: { ...tally, seconds: (performance.now() - started) / 1000 } };
 }

@@ -3,6 +3,7 @@ import { BulkRecorder } from '../../src/bulk/bulk-recorder';
 import type { BulkCommand, BulkResult } from '../../src/bulk/bulk-commands';
 import { defaultPolicy } from '../../src/domain/policy/jurisdiction-policy';
 import { nid } from '../../src/domain/testing/person-fixtures';
+import { WrongExpectedRevision } from '../../src/event-store/event-store.port';
 import { Gazetteer } from '../../src/gazetteer/gazetteer';
 import { birthBody, couple, enrol, enrolmentBody } from '../support/people';
 import { startTestApp, type Response, type TestApp } from '../support/test-app';
@@ -168,5 +169,52 @@ describe('BulkRecorder beside the API', () => {
     expect(first!.status).toBe('recorded');
     const [again, other] = await record([await marriage(), { type: 'EnrolPerson', data: enrolmentData(enrolmentBody()) }]);
     expect([codeOfResult(again!), other!.status]).toEqual(['MARRIAGE.ID_IN_USE', 'recorded']);
+  });
+  describe('a batch handed over before the one before it committed', () => {
+    it('is decided on what the batch before decided: its persons, its marriages', async () => {
+      const marriageId = randomUUID();
+      const wife = nid(880_001);
+      const husband = await enrol(t, { sex: 'M', dateOfBirth: '1985-01-01' });
+      const first = record([
+        { type: 'EnrolPerson', data: { ...enrolmentData(enrolmentBody({ sex: 'F', dateOfBirth: '1990-01-01' })), nationalId: wife } },
+        { type: 'RegisterMarriage', spouses: [husband, wife], data: { date: '2015-01-01', place: 'LY-BA-03', contractReference: 'c', marriageId } },
+      ]);
+      const second = record([
+        { type: 'RegisterBirth', data: { ...birthData(birthBody('', husband)), motherId: wife, fatherId: husband } },
+        { type: 'RegisterDivorce', data: { marriageId, date: '2018-01-01', courtReference: 'd' } },
+      ]);
+      const results = [...(await first), ...(await second)];
+      expect(results.map(codeOfResult)).toEqual(['recorded', 'recorded', 'recorded', 'recorded']);
+      expect((await t.store.readStream(`person-${wife}`)).map((e) => e.type)).toEqual(['PersonEnrolled', 'MarriageRegistered', 'DivorceRegistered']);
+    });
+
+    it('is decided again when the append of the batch before failed and was decided again', async () => {
+      const [enrolled] = await record([{ type: 'EnrolPerson', data: enrolmentData(enrolmentBody({ dateOfBirth: '1980-01-01' })) }]);
+      const nationalId = (enrolled as { nationalId: string }).nationalId;
+      // Another writer: the cache still holds the person alive.
+      expect((await t.request('POST', `/v1/persons/${nationalId}/death`, { body: death('2020-01-01') })).status).toBe(201);
+      const first = record([{ type: 'ChangeResidence', nationalId, data: { area: 'LY-BA-03', date: '2019-01-01' } }]);
+      const second = record([{ type: 'RegisterDeath', nationalId, data: death('2021-01-01') }]);
+      expect([...(await first), ...(await second)].map(codeOfResult)).toEqual(['recorded', 'DEATH.ALREADY_RECORDED']);
+      expect((await t.store.readStream(`person-${nationalId}`)).map((e) => e.type)).toEqual(['PersonEnrolled', 'DeathRegistered', 'ResidenceChanged']);
+    });
+
+    it('is not recorded when the batch before failed for good, and the next one handed over after that is', async () => {
+      const enrolment = (nationalId: string): BulkCommand => ({ type: 'EnrolPerson', data: { ...enrolmentData(enrolmentBody()), nationalId } });
+      const ids = [nid(880_002), nid(880_003), nid(880_004)];
+      // The caller's own write expects a revision its stream is not at: not the recorder's to retry.
+      const first = bulk.record([enrolment(ids[0]!)], {
+        agency,
+        now: t.clock.now().toISOString(),
+        alsoAppend: () => [{ streamId: `$bulk-test-${randomUUID()}`, expectedRevision: 0, events: [{ id: randomUUID(), type: 'Progress', data: {}, metadata: { schemaVersion: 1 } }] }],
+      });
+      const second = record([enrolment(ids[1]!)]);
+      await expect(first).rejects.toThrow(WrongExpectedRevision);
+      await expect(second).rejects.toThrow(/earlier batch/);
+      const [after] = await record([enrolment(ids[2]!)]);
+      expect(after!.status).toBe('recorded');
+      const logs = await Promise.all(ids.map((id) => t.store.readStream(`person-${id}`)));
+      expect(logs.map((log) => log.length)).toEqual([0, 0, 1]);
+    });
   });
 });
