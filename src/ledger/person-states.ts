@@ -8,9 +8,22 @@ interface Remembered extends LoadedPerson {
 }
 
 /**
+ * How far a remembered state is trusted. 'confirming' first reads the stream's last event;
+ * 'trusting' hands the state out as remembered, for a command's first attempt only: its append
+ * asserts the revision of every state it read, so a stale one makes the command run again
+ * confirming, and a refusal is decided again confirming before it is answered.
+ */
+export type Recall = 'trusting' | 'confirming';
+
+/** The person reads of one attempt at a command. */
+export interface PersonReads {
+  load(nationalId: string): Promise<LoadedPerson>;
+}
+
+/**
  * Persons' states as commands decide on them, replayed from their streams and remembered: a
  * stream only grows, so while its last event is the one the state was computed from, the state
- * is still exact. Each load asks the store for that last event alone (one indexed row) instead
+ * is still exact. Each confirming load asks the store for that last event alone (one indexed row) instead
  * of replaying the whole stream; the least recently used states are forgotten beyond `capacity`.
  */
 export class PersonStates {
@@ -22,13 +35,14 @@ export class PersonStates {
     private readonly capacity = 10_000,
   ) {}
 
-  async load(nationalId: string): Promise<LoadedPerson> {
+  async load(nationalId: string, recall: Recall = 'confirming'): Promise<LoadedPerson> {
     const streamId = personStreamId(nationalId);
     const known = this.remembered.get(streamId);
     if (known) {
-      const [tip] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+      // The tip read costs more than a birth's whole decision (a read transaction on a log being written).
+      const tipId = recall === 'trusting' ? known.tipId : (await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))[0]?.id;
       this.remembered.delete(streamId);
-      if (tip?.id === known.tipId) {
+      if (tipId === known.tipId) {
         this.remembered.set(streamId, known);
         return known;
       }
@@ -41,6 +55,15 @@ export class PersonStates {
     // An unknown ID is not remembered: requests naming wrong IDs must not push real persons out.
     if (events.length > 0) this.remember(streamId, { ...loaded, tipId: events[events.length - 1].id });
     return loaded;
+  }
+
+  reads(recall: Recall): PersonReads {
+    return { load: (nationalId) => this.load(nationalId, recall) };
+  }
+
+  /** This process has appended to the stream: what it remembers of it is behind. */
+  forget(streamId: string): void {
+    this.remembered.delete(streamId);
   }
 
   private remember(streamId: string, state: Remembered): void {

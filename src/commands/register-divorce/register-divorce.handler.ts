@@ -6,7 +6,6 @@ import { EVENT_STORE, POLICY } from '../../app/tokens';
 import { decideMarriage } from '../../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
 import type { EventStore } from '../../event-store/event-store.port';
-import { PersonStates } from '../../ledger/person-states';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from '../shared/command-context';
 import { FactRecorder } from '../shared/fact-recorder';
@@ -32,7 +31,6 @@ export class RegisterDivorceHandler implements ICommandHandler<RegisterDivorceCo
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
     @Inject(EVENT_STORE) private readonly store: EventStore,
-    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -43,9 +41,9 @@ export class RegisterDivorceHandler implements ICommandHandler<RegisterDivorceCo
       idempotencyKey: context.idempotencyKey,
       request: { marriageId, body },
       streams: spouses.map(personStreamId),
-      attempt: async () => {
+      attempt: async (persons) => {
         const metadata = metadataOf(context, this.clock);
-        const read = await loadRegistered(this.persons, spouses);
+        const read = await loadRegistered(persons, spouses);
         const decided = decideMarriage(
           {
             type: 'RegisterDivorce',

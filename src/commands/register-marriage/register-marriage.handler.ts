@@ -6,7 +6,6 @@ import { POLICY } from '../../app/tokens';
 import { decideMarriage } from '../../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
 import { Gazetteer } from '../../gazetteer/gazetteer';
-import { PersonStates } from '../../ledger/person-states';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from '../shared/command-context';
 import { FactRecorder } from '../shared/fact-recorder';
@@ -43,7 +42,6 @@ export class RegisterMarriageHandler implements ICommandHandler<RegisterMarriage
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
     private readonly gazetteer: Gazetteer,
-    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -55,11 +53,11 @@ export class RegisterMarriageHandler implements ICommandHandler<RegisterMarriage
       idempotencyKey: context.idempotencyKey,
       request: body,
       streams: spouses.map(personStreamId),
-      attempt: async () => {
+      attempt: async (persons) => {
         const marriageId = randomUUID();
         const metadata = metadataOf(context, this.clock);
-        const read = await loadRegistered(this.persons, spouses);
-        const kin = await loadSpouseKin(this.persons, spouses, read);
+        const read = await loadRegistered(persons, spouses);
+        const kin = await loadSpouseKin(persons, spouses, read);
         const decided = decideMarriage(
           {
             type: 'RegisterMarriage',

@@ -1,7 +1,7 @@
 import type { Kin } from '../../domain/marriage/marriage-commands';
 import { kinOf, parentIds } from '../../domain/person/person-queries';
 import type { PersonState } from '../../domain/person/person-state';
-import type { PersonStates } from '../../ledger/person-states';
+import type { PersonReads } from '../../ledger/person-states';
 import { loadPersons, type LoadedPersons } from '../shared/several-persons';
 
 /** Spouses of marriages no divorce ended: their deaths may have ended those marriages (widowhood). */
@@ -14,7 +14,7 @@ function undivorcedSpouses(state: PersonState): string[] {
  * uncle and niece are found) and the streams of spouses still married to them (for widowhood).
  * Everything loaded is added to `read`, so the append asserts none of it changed meanwhile.
  */
-export async function loadSpouseKin(persons: PersonStates, spouses: string[], read: LoadedPersons): Promise<Record<string, Kin>> {
+export async function loadSpouseKin(persons: PersonReads, spouses: string[], read: LoadedPersons): Promise<Record<string, Kin>> {
   const stateOf = (id: string): PersonState => read.get(id)!.state;
   await loadPersons(persons, spouses.flatMap((id) => [...parentIds(stateOf(id)), ...undivorcedSpouses(stateOf(id))]), read);
   return Object.fromEntries(

@@ -10,7 +10,7 @@ import type { PersonEvent } from '../../domain/person/person-events';
 import type { PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import { PersonStates } from '../../ledger/person-states';
+import { PersonStates, type PersonReads } from '../../ledger/person-states';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from './command-context';
 import { FactRecorder } from './fact-recorder';
@@ -42,6 +42,16 @@ function spouseNamedBy(fact: Fact | undefined): string | undefined {
 }
 
 /**
+ * The amended history is judged whole, and a spouse's death ends a marriage: load every
+ * spouse (their streams are then asserted unchanged in the same append) and pass the deaths.
+ */
+async function spouseDeathsOf(persons: PersonReads, state: PersonState, read: LoadedPersons): Promise<Record<string, string>> {
+  const spouseIds = state.status === 'unregistered' ? [] : state.marriages.map((marriage) => marriage.spouseId);
+  await loadPersons(persons, spouseIds, read);
+  return kinOf(state, [], spouseIds.map((id) => read.get(id)!.state)).spouseDeaths;
+}
+
+/**
  * Corrections and annulments: one mechanism for both. A marriage or divorce is one fact kept
  * in two streams, so amending it amends the copy in the spouse's stream too, each decided on
  * its own stream's rules, both appended atomically (with any relatives the rules read asserted
@@ -66,30 +76,30 @@ export class AmendedFacts {
       idempotencyKey: context.idempotencyKey,
       request: request.request,
       streams: [nationalId, ...(spouseId ? [spouseId] : [])].map(personStreamId),
-      attempt: () => this.decide(request),
+      attempt: (persons) => this.decide(request, persons),
     });
   }
 
-  private async decide(request: AmendmentRequest) {
+  private async decide(request: AmendmentRequest, persons: PersonReads) {
     const { nationalId, eventId } = request;
     const metadata = metadataOf(request.context, this.clock);
-    const read = await loadRegistered(this.persons, [nationalId]);
+    const read = await loadRegistered(persons, [nationalId]);
     const fact = factById(read.get(nationalId)!.state.facts, eventId);
     const amended: Array<[string, string]> = [[nationalId, eventId]];
     const spouseId = spouseNamedBy(fact);
     if (spouseId) {
-      await loadPersons(this.persons, [spouseId], read);
+      await loadPersons(persons, [spouseId], read);
       const counterpart = counterpartFact(fact!, read.get(spouseId)!.state);
       if (counterpart) amended.push([spouseId, counterpart.eventId]);
     }
     const relativeIds = fact && request.relativesOf ? request.relativesOf(fact) : [];
-    await loadPersons(this.persons, relativeIds, read);
+    await loadPersons(persons, relativeIds, read);
     const relatives = Object.fromEntries(relativeIds.map((id) => [id, read.get(id)!.state]));
     const decided: Record<string, PersonEvent[]> = {};
     for (const [id, amendedId] of amended) {
       const state = read.get(id)!.state;
       const command = request.command(metadata, amendedId, relatives);
-      const spouseDeaths = await this.spouseDeathsOf(state, read);
+      const spouseDeaths = await spouseDeathsOf(persons, state, read);
       decided[id] = decide({ ...command, data: { ...command.data, spouseDeaths } } as PersonCommand, state, this.policy);
     }
     const { writes, facts } = severalPersonsWrites(decided, read, metadata, randomUUID());
@@ -97,13 +107,4 @@ export class AmendedFacts {
     return { writes, result: { ...own!, ...(counterpart && { counterpart }) } };
   }
 
-  /**
-   * The amended history is judged whole, and a spouse's death ends a marriage: load every
-   * spouse (their streams are then asserted unchanged in the same append) and pass the deaths.
-   */
-  private async spouseDeathsOf(state: PersonState, read: LoadedPersons): Promise<Record<string, string>> {
-    const spouseIds = state.status === 'unregistered' ? [] : state.marriages.map((marriage) => marriage.spouseId);
-    await loadPersons(this.persons, spouseIds, read);
-    return kinOf(state, [], spouseIds.map((id) => read.get(id)!.state)).spouseDeaths;
-  }
 }

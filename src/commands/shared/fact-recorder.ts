@@ -5,6 +5,7 @@ import {
   type EventStore,
   type StreamWrite,
 } from '../../event-store/event-store.port';
+import { PersonStates, type PersonReads, type Recall } from '../../ledger/person-states';
 import { claimFor, rememberedResult, rememberWrite, type IdempotencyClaim } from './idempotency';
 import { KeyedLock } from './keyed-lock';
 import { WritePositions } from './write-positions';
@@ -22,8 +23,8 @@ export interface FactRequest<Result> {
   request: unknown;
   /** Streams the command decides on; commands sharing one are decided one at a time here. */
   streams: string[];
-  /** Run again from scratch on a concurrency conflict, so it must load fresh state each time. */
-  attempt: () => Promise<Decision<Result>>;
+  /** Run again from scratch on a concurrency conflict or a refusal, reading persons through `persons` only. */
+  attempt: (persons: PersonReads) => Promise<Decision<Result>>;
 }
 
 const maxAttempts = 8;
@@ -32,6 +33,10 @@ const maxAttempts = 8;
  * Records the facts a command decides, with optimistic concurrency: each write carries the
  * revision its decision read, and a conflicting concurrent change makes the whole command run
  * again on fresh state. Nothing is appended unless every rule passed.
+ *
+ * The first attempt decides on remembered person states without confirming them, which is safe
+ * because nothing is answered on them unconfirmed: an append succeeds only at the revisions read,
+ * and a conflict or a refusal makes the command run again on confirmed states.
  */
 @Injectable()
 export class FactRecorder {
@@ -39,6 +44,7 @@ export class FactRecorder {
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
+    private readonly persons: PersonStates,
     @Optional() private readonly positions?: WritePositions,
   ) {}
 
@@ -57,12 +63,21 @@ export class FactRecorder {
         const first = await rememberedResult(this.store, claim);
         if (first !== undefined) return first as Result;
       }
-      const { writes, result } = await command.attempt();
+      const recall: Recall = attempt === 1 ? 'trusting' : 'confirming';
+      let decision: Decision<Result>;
+      try {
+        decision = await command.attempt(this.persons.reads(recall));
+      } catch (refusal) {
+        if (recall === 'trusting') continue;
+        throw refusal;
+      }
+      const { writes, result } = decision;
       const all = claim ? [...writes, rememberWrite(claim, result)] : writes;
       try {
         const appended = await (all.length === 1
           ? this.store.appendToStream(all[0].streamId, all[0].events, all[0]).then((one) => [one])
           : this.store.appendToStreams(all));
+        for (const write of writes) if (write.events.length > 0) this.persons.forget(write.streamId);
         // Read-your-writes: the client's next person read waits for this position.
         this.positions?.wrote(command.clientId, Math.max(...appended.map(({ position }) => position)));
         return result;

@@ -9,7 +9,6 @@ import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import { issueNationalId } from '../../domain/shared/national-id';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
 import type { StreamWrite } from '../../event-store/event-store.port';
-import { PersonStates } from '../../ledger/person-states';
 import { personStreamId, toNewEvents } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from './command-context';
 import { FactRecorder } from './fact-recorder';
@@ -42,7 +41,6 @@ export class NewPersonFacts {
   constructor(
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
-    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -53,9 +51,9 @@ export class NewPersonFacts {
       idempotencyKey: request.context.idempotencyKey,
       request: request.request,
       streams: parentIds.map(personStreamId),
-      attempt: async () => {
+      attempt: async (persons) => {
         const nationalId = request.nationalId ?? issueNationalId(() => randomInt(10));
-        const [mother, father] = await Promise.all([request.motherId, request.fatherId].map((id) => (id ? this.persons.load(id) : undefined)));
+        const [mother, father] = await Promise.all([request.motherId, request.fatherId].map((id) => (id ? persons.load(id) : undefined)));
         const metadata = metadataOf(request.context, this.clock);
         const command = request.command(metadata, nationalId, { mother: mother?.state, father: father?.state });
         const events = toNewEvents(decide(command, initialState, this.policy), metadata, randomUUID());

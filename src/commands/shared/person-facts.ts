@@ -7,7 +7,6 @@ import type { PersonCommand } from '../../domain/person/person-commands';
 import type { PersonState } from '../../domain/person/person-state';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { JurisdictionPolicy } from '../../domain/policy/jurisdiction-policy';
-import { PersonStates } from '../../ledger/person-states';
 import { personStreamId, toNewEvents } from '../../ledger/person-stream';
 import type { CommandContext } from './command-context';
 import { metadataOf } from './command-context';
@@ -36,7 +35,6 @@ export class PersonFacts {
   constructor(
     private readonly recorder: FactRecorder,
     private readonly clock: Clock,
-    private readonly persons: PersonStates,
     @Inject(POLICY) private readonly policy: JurisdictionPolicy,
   ) {}
 
@@ -47,8 +45,8 @@ export class PersonFacts {
       idempotencyKey: request.context.idempotencyKey,
       request: request.request,
       streams: [streamId],
-      attempt: async () => {
-        const { state, revision } = await this.persons.load(request.nationalId);
+      attempt: async (persons) => {
+        const { state, revision } = await persons.load(request.nationalId);
         const metadata = metadataOf(request.context, this.clock);
         const events = decide(await request.command(metadata, state), state, this.policy);
         const newEvents = toNewEvents(events, metadata, randomUUID());

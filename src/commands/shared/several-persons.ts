@@ -2,7 +2,7 @@ import type { PersonEvent } from '../../domain/person/person-events';
 import { requireRegistered } from '../../domain/person/registration';
 import type { CommandMetadata } from '../../domain/shared/command-metadata';
 import type { StreamWrite } from '../../event-store/event-store.port';
-import type { PersonStates } from '../../ledger/person-states';
+import type { PersonReads } from '../../ledger/person-states';
 import { personStreamId, toNewEvents, type LoadedPerson } from '../../ledger/person-stream';
 import type { RecordedFact } from './person-facts';
 
@@ -10,7 +10,7 @@ import type { RecordedFact } from './person-facts';
 export type LoadedPersons = Map<string, LoadedPerson>;
 
 /** Loads the persons not loaded yet into `into` (each stream read once per attempt). */
-export async function loadPersons(persons: PersonStates, ids: Iterable<string>, into: LoadedPersons = new Map()): Promise<LoadedPersons> {
+export async function loadPersons(persons: PersonReads, ids: Iterable<string>, into: LoadedPersons = new Map()): Promise<LoadedPersons> {
   const missing = [...new Set(ids)].filter((id) => !into.has(id));
   const loaded = await Promise.all(missing.map((id) => persons.load(id)));
   missing.forEach((id, i) => into.set(id, loaded[i]!));
@@ -18,7 +18,7 @@ export async function loadPersons(persons: PersonStates, ids: Iterable<string>, 
 }
 
 /** The persons a fact is about (the spouses): each must be registered, else a 404 naming the ID. */
-export async function loadRegistered(persons: PersonStates, ids: string[]): Promise<LoadedPersons> {
+export async function loadRegistered(persons: PersonReads, ids: string[]): Promise<LoadedPersons> {
   const read = await loadPersons(persons, ids);
   for (const id of ids) requireRegistered(read.get(id)!.state, id);
   return read;
