@@ -44,6 +44,20 @@ describe('SqliteEventStore', () => {
     expect(new Set(log.map((e) => e.recordedAt)).size).toBe(1);
   });
 
+  it('fails alone an append whose event cannot be written as JSON, and keeps texts exactly as given', async () => {
+    const text = { name: 'عبد الله بن عمر ﷲ 𝔘', quote: '"\\\n\u0000', nested: { list: [1, 2.5, null, true] } };
+    const outcomes = await Promise.allSettled([
+      store.appendToStream('person-a', [{ ...birth(), data: text }], { expectedRevision: 'no_stream' }),
+      store.appendToStream('person-b', [{ ...birth(), data: { big: BigInt(1) } }], { expectedRevision: 'no_stream' }),
+      store.appendToStream('person-c', [birth(), { ...birth(), metadata: { schemaVersion: 2, note: 'é' } }], { expectedRevision: 'no_stream' }),
+    ]);
+    expect(outcomes.map((o) => o.status)).toEqual(['fulfilled', 'rejected', 'fulfilled']);
+    const log = await store.readAll();
+    expect(log.map((e) => e.streamId)).toEqual(['person-a', 'person-c', 'person-c']);
+    expect(log[0]!.data).toEqual(text);
+    expect(log[2]!.metadata).toEqual({ schemaVersion: 2, note: 'é' });
+  });
+
   it('records many new streams of one append in multi-row inserts, each with its own position', async () => {
     const writes = Array.from({ length: 75 }, (_, i) => ({
       streamId: `person-n${i}`,

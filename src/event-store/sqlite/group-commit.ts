@@ -1,6 +1,7 @@
 import type { Worker } from 'node:worker_threads';
 import type { AppendResult, StreamWrite } from '../event-store.port';
 import type { EventDatabaseOptions } from './event-database';
+import { pack, type PackedAppend } from './packed-append';
 import { startWriterThread } from './start-writer-thread';
 import { restore, type WriterReply, type WriterRequest } from './writer-messages';
 
@@ -68,11 +69,21 @@ export class GroupCommit {
   private send(): void {
     this.scheduled = false;
     if (this.inFlight.length >= maxInFlight || this.queue.length === 0) return;
-    const batch = this.queue;
-    this.queue = [];
+    const batch: PendingAppend[] = [];
+    const appends: PackedAppend[] = [];
+    for (const append of this.queue.splice(0)) {
+      try {
+        appends.push(pack(append.writes));
+        batch.push(append);
+      } catch (error) {
+        // An event that cannot be written as JSON fails its own append, as a refusal would.
+        append.reject(error);
+      }
+    }
+    if (batch.length === 0) return this.next();
     this.inFlight.push(batch);
     this.writer.ref();
-    this.post({ kind: 'commit', appends: batch.map((append) => append.writes), recordedAt: this.now().toISOString() });
+    this.post({ kind: 'commit', appends, recordedAt: this.now().toISOString() });
   }
 
   private post(request: WriterRequest): void {

@@ -1,12 +1,6 @@
-import {
-  AppendResult,
-  DuplicateEventId,
-  ExpectedRevision,
-  NewEvent,
-  StreamWrite,
-  WrongExpectedRevision,
-} from '../event-store.port';
+import { AppendResult, DuplicateEventId, ExpectedRevision, WrongExpectedRevision } from '../event-store.port';
 import { WriteStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './event-statements';
+import type { SerialisedEvent, SerialisedWrite } from './packed-append';
 
 /**
  * Records the writes of one append inside the open transaction, or throws and leaves the caller
@@ -15,7 +9,7 @@ import { WriteStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './e
  */
 export function recordWrites(
   statements: WriteStatements,
-  writes: StreamWrite[],
+  writes: SerialisedWrite[],
   recordedAt: string,
 ): AppendResult[] {
   const results: AppendResult[] = new Array(writes.length);
@@ -54,7 +48,7 @@ export function recordWrites(
  */
 function insertNewStreams(
   statements: WriteStatements,
-  writes: StreamWrite[],
+  writes: SerialisedWrite[],
   chunk: number[],
   rows: number,
   recordedAt: string,
@@ -70,8 +64,8 @@ function insertNewStreams(
       values[at++] = streamId;
       values[at++] = revision;
       values[at++] = event.type;
-      values[at++] = JSON.stringify(event.data);
-      values[at++] = JSON.stringify(event.metadata);
+      values[at++] = event.data;
+      values[at++] = event.metadata;
       values[at++] = recordedAt;
     }
   }
@@ -93,7 +87,7 @@ function insertNewStreams(
 
 function recordWrite(
   statements: WriteStatements,
-  write: StreamWrite,
+  write: SerialisedWrite,
   recordedAt: string,
 ): AppendResult {
   const { streamId, expectedRevision, events } = write;
@@ -117,8 +111,8 @@ function recordWrite(
           streamId,
           ++revision,
           event.type,
-          JSON.stringify(event.data),
-          JSON.stringify(event.metadata),
+          event.data,
+          event.metadata,
           recordedAt,
         ).lastInsertRowid,
       );
@@ -139,13 +133,13 @@ function recordWrite(
  * the check. When it fails for any reason nothing was written, and the caller takes the general
  * path (tip read, retry detection, the same errors as before).
  */
-function recordNewStream(statements: WriteStatements, { streamId, events }: StreamWrite, recordedAt: string): AppendResult | undefined {
+function recordNewStream(statements: WriteStatements, { streamId, events }: SerialisedWrite, recordedAt: string): AppendResult | undefined {
   let position = -1;
   for (let revision = 0; revision < events.length; revision++) {
     const event = events[revision]!;
     try {
       position = Number(
-        statements.insert.run(event.id, streamId, revision, event.type, JSON.stringify(event.data), JSON.stringify(event.metadata), recordedAt)
+        statements.insert.run(event.id, streamId, revision, event.type, event.data, event.metadata, recordedAt)
           .lastInsertRowid,
       );
     } catch (error) {
@@ -177,7 +171,7 @@ const satisfies = (expected: ExpectedRevision, tip: StreamTip | undefined): bool
 function alreadyRecorded(
   statements: WriteStatements,
   streamId: string,
-  events: NewEvent[],
+  events: SerialisedEvent[],
   expected: ExpectedRevision,
 ): AppendResult | undefined {
   if (events.length === 0) return undefined;

@@ -1,7 +1,8 @@
-import { AppendResult, DuplicateEventId, StreamWrite, WrongExpectedRevision } from '../event-store.port';
+import { AppendResult, DuplicateEventId, WrongExpectedRevision } from '../event-store.port';
+import type { PackedAppend } from './packed-append';
 
 /** What the main thread asks of the writer thread. */
-export type WriterRequest = { kind: 'commit'; appends: StreamWrite[][]; recordedAt: string } | { kind: 'close' };
+export type WriterRequest = { kind: 'commit'; appends: PackedAppend[]; recordedAt: string } | { kind: 'close' };
 
 /** An error as it crosses threads: the store's own refusals keep their class and fields. */
 export type CarriedError =

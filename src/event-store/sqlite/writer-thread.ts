@@ -2,6 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { batchCommitter } from './commit-batch';
 import { openEventDatabase, type EventDatabaseOptions } from './event-database';
 import { prepareWriteStatements } from './event-statements';
+import { unpack } from './packed-append';
 import { carry, type WriterReply, type WriterRequest } from './writer-messages';
 
 /**
@@ -22,7 +23,7 @@ port.on('message', (request: WriterRequest) => {
   }
   let reply: WriterReply;
   try {
-    const outcomes = commit(request.appends, request.recordedAt);
+    const outcomes = commit(request.appends.map(unpack), request.recordedAt);
     reply = { outcomes: outcomes.map((outcome) => ('results' in outcome ? outcome : { error: carry(outcome.error) })) };
   } catch (error) {
     reply = { failed: carry(error) };
