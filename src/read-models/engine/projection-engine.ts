@@ -1,6 +1,7 @@
 import type { EventStore } from '../../event-store/event-store.port';
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
+import { CommittedBudget } from './committed-budget';
 import { lastEventAfter } from './log-head';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { ProjectionProgress, type WaitOptions } from './projection-progress';
@@ -52,6 +53,7 @@ export class ProjectionEngine {
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new Error(`two projections are named ${duplicate}`);
     this.progress = new ProjectionProgress(options.eventStore, options.readModels, names);
+    const committedBudget = new CommittedBudget();
     this.runners = options.projections.map(
       (projection) =>
         new ProjectionRunner(projection, options.eventStore, options.readModels, {
@@ -59,6 +61,7 @@ export class ProjectionEngine {
           retryMs: options.retryMs ?? 1_000,
           onCommitted: () => this.progress.notify(),
           onError: options.onError ?? ((name, error) => console.error(`projection ${name} failed:`, error)),
+          committedBudget,
         }),
     );
   }

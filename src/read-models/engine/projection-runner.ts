@@ -1,6 +1,7 @@
 import type { EventStore, RecordedEvent, Subscription } from '../../event-store/event-store.port';
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
+import type { CommittedBudget } from './committed-budget';
 import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
 
 export type ProjectionStatus = 'stopped' | 'catching-up' | 'live' | 'failed';
@@ -12,6 +13,8 @@ export interface RunnerOptions {
   retryMs: number;
   onCommitted: (projection: string, position: number) => void;
   onError: (projection: string, error: unknown) => void;
+  /** Bounds what this runner keeps of its commits together with the other runners'. */
+  committedBudget: CommittedBudget;
 }
 
 /**
@@ -29,14 +32,16 @@ export class ProjectionRunner {
   private running = false;
   private current: Promise<void> = Promise.resolve();
   /** What this runner last committed, read by the next batch instead of the store. */
-  private readonly committed = new CommittedDocuments();
+  private readonly committed: CommittedDocuments;
 
   constructor(
     readonly projection: Projection,
     private readonly eventStore: EventStore,
     private readonly readModels: ReadModelStore,
     private readonly options: RunnerOptions,
-  ) {}
+  ) {
+    this.committed = new CommittedDocuments(options.committedBudget);
+  }
 
   /** Starts in the background: catch up, then follow live; failures are retried with backoff. */
   start(): void {
@@ -108,6 +113,9 @@ export class ProjectionRunner {
       this.status = 'catching-up';
       await this.catchUp();
       if (!this.running) return;
+      // Live batches are small: what the catch-up kept (and every document it knew committed since
+      // a reset) would only hold the server's memory.
+      this.committed.clear();
       this.status = 'live';
       this.failures = 0;
       this.lastError = undefined;

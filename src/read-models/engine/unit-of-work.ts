@@ -1,5 +1,6 @@
 import type { ProjectionUnitOfWork } from '../projection';
 import type { Document, ReadModelStore, ReadModelWrite } from '../read-model.port';
+import { CommittedBudget, type BudgetedCache } from './committed-budget';
 
 const DELETED = null;
 
@@ -9,7 +10,8 @@ const DELETED = null;
  * by nearly every batch). Only documents a batch read and found are kept (those its writes carry
  * `json` for): a document read once is read again, while a rebuild's new documents, most of what
  * it writes, are seldom read again, and their JSON is better made during the commit and dropped
- * at once than held. Bounded by characters held, least recently used first out.
+ * at once than held. Bounded by the characters (keys and JSON) held with the other runners' (a
+ * CommittedBudget), least recently used first out.
  *
  * It is true only of the checkpoint it was committed at: a unit of work uses it only when its
  * batch starts from that checkpoint (`holds`), and the runner forgets it whenever a commit fails.
@@ -22,7 +24,7 @@ const DELETED = null;
  * thousands of documents its batches create. Up to `maxKeys` documents (a million persons' logs,
  * views and edges would hold hundreds of megabytes); past that, reads go to the store again.
  */
-export class CommittedDocuments {
+export class CommittedDocuments implements BudgetedCache {
   private known = false;
   private at: number | undefined;
   private readonly entries = new Map<string, string | typeof DELETED>();
@@ -31,9 +33,15 @@ export class CommittedDocuments {
   private everCommitted?: Set<string>;
 
   constructor(
-    private readonly maxChars = 32_000_000,
+    private readonly budget = new CommittedBudget(),
     private readonly maxKeys = 1_000_000,
-  ) {}
+  ) {
+    budget.join(this);
+  }
+
+  get chars(): number {
+    return this.size;
+  }
 
   /** Whether this is the state at `checkpoint`, the checkpoint a batch starts from. */
   holds(checkpoint: number | undefined): boolean {
@@ -67,21 +75,27 @@ export class CommittedDocuments {
     for (const write of writes) {
       const id = write.kind === 'put' ? write.document.id : write.id;
       const key = `${write.collection}\u0000${id}`;
-      this.size -= this.entries.get(key)?.length ?? 0;
+      this.size -= charsOf(key, this.entries.get(key));
       this.entries.delete(key);
       this.everCommitted?.add(key);
       // A put without its JSON is not kept: what was kept of it is stale now.
       const json = write.kind === 'put' ? write.json : DELETED;
       if (json === undefined) continue;
       this.entries.set(key, json);
-      this.size += json?.length ?? 0;
+      this.size += charsOf(key, json);
     }
     if ((this.everCommitted?.size ?? 0) > this.maxKeys) this.everCommitted = undefined;
+    this.budget.settle();
+  }
+
+  evictOldest(): number {
     for (const [key, json] of this.entries) {
-      if (this.size <= this.maxChars) break;
       this.entries.delete(key);
-      this.size -= json?.length ?? 0;
+      const released = charsOf(key, json);
+      this.size -= released;
+      return released;
     }
+    return 0;
   }
 
   clear(): void {
@@ -92,6 +106,10 @@ export class CommittedDocuments {
     this.everCommitted = undefined;
   }
 }
+
+/** What an entry holds: its key and its JSON (a known-absent document, its key alone). */
+const charsOf = (key: string, json: string | typeof DELETED | undefined): number =>
+  json === undefined ? 0 : key.length + (json?.length ?? 0);
 
 /**
  * One batch's view of the read model: reads go through to the runner's committed documents or

@@ -1,4 +1,5 @@
 import type { Document, ReadModelStore } from '../read-model.port';
+import { CommittedBudget } from './committed-budget';
 import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
 
 /** A store that holds `stored` (only `get` is asked of it) and records the reads that reach it. */
@@ -46,7 +47,7 @@ describe('a batch reading through the committed documents', () => {
 
   it('a put without JSON replaces what was kept of the document, and past its limit every unknown document is read from the store', async () => {
     const store = storeHolding({ p1: { id: 'p1', n: 2 }, p3: { id: 'p3' } });
-    const committed = new CommittedDocuments(1_000, 2);
+    const committed = new CommittedDocuments(new CommittedBudget(1_000), 2);
     committed.startEmpty();
     committed.committed(1, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 1 }, json: '{"id":"p1","n":1}' }]);
     committed.committed(2, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 2 } }]);
@@ -58,4 +59,28 @@ describe('a batch reading through the committed documents', () => {
     expect(await new StagedUnitOfWork(store, committed).get('people', 'p4')).toBeUndefined();
     expect(store.reads).toEqual(['p1', 'p4']);
   });
+
+  it('runners keep at most their shared budget of characters, the one holding the most giving up its oldest first', async () => {
+    const budget = new CommittedBudget(120);
+    const [cells, logs] = [new CommittedDocuments(budget), new CommittedDocuments(budget)];
+    const put = (id: string, chars: number) => ({
+      kind: 'put' as const,
+      collection: 'c',
+      document: { id },
+      json: JSON.stringify({ id, pad: 'x'.repeat(chars - 18 - id.length) }),
+    });
+    cells.committed(1, [put('cell1', 30), put('cell2', 30)]);
+    logs.committed(1, [put('log1', 30)]);
+    // Each entry holds its key ('c', a separator, the ID) and its JSON.
+    expect([cells.chars, logs.chars]).toEqual([2 * (7 + 30), 6 + 30]);
+
+    logs.committed(2, [put('log2', 30), put('log3', 30)]);
+    expect([cells.chars, logs.chars]).toEqual([37, 2 * 36]);
+    const store = storeHolding({ cell1: { id: 'cell1' }, cell2: { id: 'cell2' }, log1: { id: 'log1' }, log2: { id: 'log2' }, log3: { id: 'log3' } });
+    for (const id of ['cell1', 'cell2']) await new StagedUnitOfWork(store, cells).get('c', id);
+    for (const id of ['log1', 'log2', 'log3']) await new StagedUnitOfWork(store, logs).get('c', id);
+    // logs held the most: its oldest went; then the two held as much, and cells gave its oldest.
+    expect(store.reads).toEqual(['cell1', 'log1']);
+  });
 });
+

@@ -1,0 +1,37 @@
+/** What a CommittedBudget asks of each cache it bounds. */
+export interface BudgetedCache {
+  /** Characters of JSON held. */
+  readonly chars: number;
+  /** Drops the least recently used document; the characters released (0 when empty). */
+  evictOldest(): number;
+}
+
+/**
+ * Characters of committed JSON the runners of one engine keep between them: one bound for the
+ * process, whatever the number of projections (JSON holding Arabic names takes two bytes a
+ * character, so the default is at most 32 MB). Past it, the caches holding the most give up their
+ * least recently used documents first, so a runner whose reads repeat (population cells) keeps
+ * them while another's one-off reads (logs of persons met again) go.
+ */
+export class CommittedBudget {
+  private readonly caches = new Set<BudgetedCache>();
+
+  constructor(readonly maxChars = 16_000_000) {}
+
+  join(cache: BudgetedCache): void {
+    this.caches.add(cache);
+  }
+
+  /** Evicts until every cache together holds at most `maxChars`. */
+  settle(): void {
+    let total = 0;
+    for (const cache of this.caches) total += cache.chars;
+    while (total > this.maxChars) {
+      let largest: BudgetedCache | undefined;
+      for (const cache of this.caches) if (!largest || cache.chars > largest.chars) largest = cache;
+      const released = largest?.evictOldest() ?? 0;
+      if (released === 0) return;
+      total -= released;
+    }
+  }
+}
