@@ -129,9 +129,10 @@ export class PopulationProjection implements Projection {
   /** Re-derives a person's life and swaps its contribution; follows on to mothers and children. */
   private async relive(batch: Batch, person: PersonDocument): Promise<void> {
     const before = person.life;
-    const motherId = lifeOf(person.kept)?.motherId;
-    const mother = motherId ? await batch.get<PersonDocument>(PERSONS, motherId) : undefined;
-    const after = lifeOf(person.kept, mother?.life?.birth);
+    const unaged = lifeOf(person.kept);
+    const mother = unaged?.motherId ? await batch.get<PersonDocument>(PERSONS, unaged.motherId) : undefined;
+    // Without a mother's birth the birth is counted at age −1: the life is the one just derived.
+    const after = mother?.life?.birth ? lifeOf(person.kept, mother.life.birth) : unaged;
     if (before) await this.contribute(batch, before, -1);
     if (after) await this.contribute(batch, after, 1);
     const { life: _, ...rest } = person;
