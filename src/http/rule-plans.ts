@@ -1,5 +1,11 @@
+import { TransformationType } from 'class-transformer';
+import type { MetadataStorage as TransformMetadataStorage } from 'class-transformer/types/MetadataStorage';
 import { getMetadataStorage, ValidationTypes, type ValidationArguments, type ValidatorConstraintInterface } from 'class-validator';
 import type { ValidationMetadata } from 'class-validator/types/metadata/ValidationMetadata';
+
+// class-transformer's decorators record into this storage; its package declares the type only.
+// eslint-disable-next-line @typescript-eslint/no-require-imports
+const { defaultMetadataStorage } = require('class-transformer/cjs/storage') as { defaultMetadataStorage: TransformMetadataStorage };
 
 interface Check {
   metadata: ValidationMetadata;
@@ -15,7 +21,17 @@ interface PropertyPlan {
   nested: boolean;
 }
 
-type Plan = { properties: PropertyPlan[]; known: Set<string> } | 'unsupported';
+interface SupportedPlan {
+  properties: PropertyPlan[];
+  known: Set<string>;
+  /**
+   * The class each property's objects are built as (class-transformer's @Type), when
+   * class-transformer does nothing else with the class; undefined when it does.
+   */
+  nestedTypes?: Map<string, Function>;
+}
+
+type Plan = SupportedPlan | 'unsupported';
 
 const storage = getMetadataStorage();
 const plans = new Map<Function, Plan>();
@@ -28,6 +44,8 @@ const plans = new Map<Function, Plan>();
 function planOf(target: Function): Plan {
   let plan = plans.get(target);
   if (plan) return plan;
+  // A class nesting itself is left to class-validator rather than planned forever.
+  plans.set(target, 'unsupported');
   const metadatas = storage.getTargetValidationMetadatas(target, '', false, false, undefined as unknown as string[]);
   const grouped = storage.groupByPropertyName(metadatas);
   const modelled = new Set<string>([
@@ -42,11 +60,13 @@ function planOf(target: Function): Plan {
       metadata,
       validators: storage.getTargetValidatorConstraints(metadata.constraintCls).map((constraint) => constraint.instance),
     }));
+  const known = new Set(Object.keys(grouped).filter((name) => grouped[name].length > 0));
   plan =
     metadatas.length === 0 || metadatas.some((m) => !modelled.has(m.type) || typeof m.target === 'string')
       ? 'unsupported'
       : {
-          known: new Set(Object.keys(grouped).filter((name) => grouped[name].length > 0)),
+          known,
+          nestedTypes: nestedTypesOf(target, known),
           properties: Object.entries(grouped).map(([name, list]) => ({
             name,
             conditions: list.filter((m) => m.type === ValidationTypes.CONDITIONAL_VALIDATION),
@@ -59,6 +79,26 @@ function planOf(target: Function): Plan {
         };
   plans.set(target, plan);
   return plan;
+}
+
+/** The @Type of each property, if class-transformer's only work on `target` is building nested objects by @Type. */
+function nestedTypesOf(target: Function, properties: Set<string>): Map<string, Function> | undefined {
+  const storage = defaultMetadataStorage;
+  if (storage.getExposedMetadatas(target).length > 0 || storage.getExcludedMetadatas(target).length > 0) return undefined;
+  const types = new Map<string, Function>();
+  for (const name of properties) {
+    if (storage.findTransformMetadatas(target, name, TransformationType.PLAIN_TO_CLASS).length > 0) return undefined;
+    const type = storage.findTypeMetadata(target, name);
+    if (!type) continue;
+    // An array built as a Set, a Map or a discriminated union is class-transformer's to build.
+    if (type.options?.discriminator || type.reflectedType === Set || type.reflectedType === Map) return undefined;
+    // Sijil's @Type functions name a class and read nothing of the value, so one call tells for all.
+    const nested: unknown = type.typeFunction?.({ newObject: undefined, object: {}, property: name });
+    const nestedPlan = typeof nested === 'function' ? planOf(nested) : 'unsupported';
+    if (nestedPlan === 'unsupported' || !nestedPlan.nestedTypes) return undefined;
+    types.set(name, nested as Function);
+  }
+  return types;
 }
 
 /** Thrown inside a check to say the plan cannot decide; the caller then asks class-validator. */
@@ -99,6 +139,41 @@ function passesObject(object: object): boolean {
     if (!conditions.every((condition) => condition.constraints[0](object, value))) return true;
     return checks.every((check) => passesCheck(object, value, check)) && (!nested || passesNested(value));
   });
+}
+
+/** What class-transformer's plainToInstance builds from a JSON object, for a class whose plan knows how. */
+function instanceOf(target: Function, body: Record<string, unknown>): Record<string, unknown> {
+  const plan = planOf(target);
+  if (plan === 'unsupported' || !plan.nestedTypes) throw undecided;
+  const instance = new (target as new () => Record<string, unknown>)();
+  for (const name of Object.keys(body)) {
+    // Names class-transformer skips (`constructor`) or the whitelist refuses: class-validator's to name.
+    if (!plan.known.has(name)) throw undecided;
+    instance[name] = built(body[name], plan.nestedTypes.get(name));
+  }
+  return instance;
+}
+
+function built(value: unknown, type: Function | undefined): unknown {
+  if (Array.isArray(value)) return value.map((item) => built(item, type));
+  if (typeof value !== 'object' || value === null) return value;
+  if (!type || Object.getPrototypeOf(value) !== Object.prototype) throw undecided;
+  return instanceOf(type, value as Record<string, unknown>);
+}
+
+/**
+ * A JSON request body as the validation pipe would hand it to the route (built as `target` by
+ * class-transformer's rules, every rule of class-validator passed), or undefined when the
+ * plans cannot vouch for that: the pipe then does its whole work and names any fault.
+ */
+export function admittedBody(target: Function, body: unknown): object | undefined {
+  if (typeof body !== 'object' || body === null || Object.getPrototypeOf(body) !== Object.prototype) return undefined;
+  try {
+    const instance = instanceOf(target, body as Record<string, unknown>);
+    return passesObject(instance) ? instance : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 /**
