@@ -7,7 +7,8 @@ import type { CommandIds } from './command-ids';
  * The commands the bulk path records: the domain's own commands, with the states the API loads
  * (mother, father, spouses, kin) left out, since the recorder loads them from the batch or the
  * store. A person is named by national ID, or by the `ref` an earlier enrolment or birth of the
- * same `record` call was given (its ID is issued only then).
+ * same `record` call, or of the call just before it, was given (its ID is issued only then: a
+ * caller handing over the next batch before the one before committed cannot know it yet).
  */
 export type PersonRef = string | { ref: string };
 

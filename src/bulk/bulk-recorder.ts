@@ -35,6 +35,7 @@ interface Decision {
   writes: StreamWrite[];
   persons: BatchPersons;
   marriages: Map<string, [string, string]>;
+  refs: Map<string, string>;
   /** The caller's `alsoAppend` writes, once asked for at the append. */
   callerWrites: StreamWrite[];
 }
@@ -43,6 +44,7 @@ interface Decision {
 interface Appending {
   persons: BatchPersons;
   marriages: Map<string, [string, string]>;
+  refs: Map<string, string>;
   /** Whether these very decisions committed: a batch decided on top of them is void if not. */
   committed: Promise<boolean>;
 }
@@ -81,6 +83,8 @@ export class BulkRecorder {
   private lastEnded: Promise<boolean> = Promise.resolve(true);
   /** The batch last handed to the store, its commit perhaps still pending: the next batch decides on top of it. */
   private appending: Appending | undefined;
+  /** The refs of the batch committed last: the next batch may name its persons by them. */
+  private committedRefs = new Map<string, string>();
 
   /**
    * Records one batch, resolving once its append committed. A caller may hand over the next
@@ -124,6 +128,7 @@ export class BulkRecorder {
     this.appending = {
       persons: decided.persons,
       marriages: decided.marriages,
+      refs: decided.refs,
       committed: appended.then(
         () => true,
         () => false,
@@ -138,8 +143,13 @@ export class BulkRecorder {
     } catch (error) {
       return this.retry(commands, options, error, decided);
     }
+    return this.committed(decided);
+  }
+
+  private committed(decided: Decision): BulkResult[] {
     decided.persons.commitTo(this.cache);
-    // Committed: a batch decided from now on reads these persons from the cache and the store.
+    this.committedRefs = decided.refs;
+    // A batch decided from now on reads these persons from the cache and the store.
     if (this.appending?.persons === decided.persons) this.appending = undefined;
     return decided.results;
   }
@@ -159,8 +169,7 @@ export class BulkRecorder {
       failed = decided;
       try {
         await this.append(decided, options);
-        decided.persons.commitTo(this.cache);
-        return decided.results;
+        return this.committed(decided);
       } catch (next) {
         error = next;
       }
@@ -189,7 +198,8 @@ export class BulkRecorder {
       store: this.store,
       gazetteer: this.gazetteer,
       policy: this.policy,
-      refs: new Map(),
+      // The batch before's: a caller that hands over the next batch before this one committed cannot know them yet.
+      refs: new Map(before ? before.refs : this.committedRefs),
       // The batch before's marriages are not in the store yet.
       marriages: new Map(before?.marriages),
     };
@@ -230,7 +240,7 @@ export class BulkRecorder {
         results.push({ status: 'refused', error });
       }
     }
-    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, callerWrites: [] };
+    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, refs: ctx.refs, callerWrites: [] };
   }
 }
 

@@ -81,30 +81,45 @@ export class LegacyImport {
     const totalBytes = statSync(options.file).size;
     const batchSize = options.batchSize ?? 2_000;
     let revision = progress.revision;
+    // What the batches handed over so far count, as their appends said (totals follows the commits).
+    let counted: ImportTotals = { ...totals };
     let batch: Pending[] = [];
     let bytes = 0;
+    // The next batch is decided while the one before commits: at most two are with the recorder.
+    let previous: Promise<void> = Promise.resolve();
     const flush = async (complete: boolean) => {
-      const commands = batch.filter((p) => p.command).map((p) => p.command!);
       const handled = batch;
-      const rowsDone = handled.length ? handled[handled.length - 1]!.source.row : totals.rowsDone;
-      let next = totals;
-      let rejects: Reject[] = [];
-      const results = await this.recorder.record(commands, {
-        agency: options.agency,
-        alsoAppend: (results) => {
-          // Called again if the recorder decides the batch again: count from the totals before it.
-          next = { ...totals, rowsDone };
-          rejects = this.tally(handled, results, next);
-          return [progressWrite(progressEventId(sha256, next.rowsDone), file, revision, next, complete, rejects)];
-        },
-      });
-      revision = typeof revision === 'number' ? revision + 1 : 0;
-      Object.assign(totals, next);
-      this.rememberRefs(handled, results);
-      // A crash before this line loses nothing: the next run rewrites the file from the log.
-      if (rejects.length > 0) appendFileSync(rejectsPath, toLines(rejects));
       batch = [];
-      options.onProgress?.({ totals, resumedFrom: progress.totals.rowsDone, bytes, totalBytes });
+      const commands = handled.filter((p) => p.command).map((p) => p.command!);
+      const expected = revision;
+      revision = typeof revision === 'number' ? revision + 1 : 0;
+      let start: ImportTotals | undefined;
+      let next = counted;
+      let rejects: Reject[] = [];
+      const recorded = this.recorder
+        .record(commands, {
+          agency: options.agency,
+          alsoAppend: (results) => {
+            // Asked right before the append, once the batches before committed; again if the
+            // recorder decides the batch again: count from the totals before it.
+            start ??= counted;
+            next = { ...start, rowsDone: handled.length ? handled[handled.length - 1]!.source.row : start.rowsDone };
+            rejects = this.tally(handled, results, next);
+            counted = next;
+            return [progressWrite(progressEventId(sha256, next.rowsDone), file, expected, next, complete, rejects)];
+          },
+        })
+        .then((results) => {
+          Object.assign(totals, next);
+          this.rememberRefs(handled, results);
+          // A crash before this line loses nothing: the next run rewrites the file from the log.
+          if (rejects.length > 0) appendFileSync(rejectsPath, toLines(rejects));
+          options.onProgress?.({ totals, resumedFrom: progress.totals.rowsDone, bytes, totalBytes });
+        });
+      // Its failure is reported by the await of it, after the batch before.
+      recorded.catch(() => undefined);
+      await previous;
+      previous = recorded;
     };
 
     for await (const source of readKeyedRows(options.file, format)) {
@@ -116,11 +131,15 @@ export class LegacyImport {
       // One row past the batch is read first, so the batch that ends the file is known to be the last.
       if (batch.length === batchSize) {
         await flush(false);
-        if (options.shouldStop?.()) return summary(true);
+        if (options.shouldStop?.()) {
+          await previous;
+          return summary(true);
+        }
       }
       batch.push(await this.prepare(source));
     }
     await flush(true);
+    await previous;
     return summary(false);
   }
 
