@@ -14,9 +14,20 @@ const hex = (value: number, width: number) => value.toString(16).padStart(width,
  * construction. `index` 0xfff is the command ID.
  */
 export function synthEventId(at: string, seq: number, index: number): string {
-  const ms = hex(Date.parse(at), 12);
   const s = hex(seq, 15);
-  return `${ms.slice(0, 8)}-${ms.slice(8, 12)}-7${s.slice(0, 3)}-8${s.slice(3, 6)}-${s.slice(6, 15)}${hex(index & 0xfff, 3)}`;
+  return `${timePrefix(at)}-7${s.slice(0, 3)}-8${s.slice(3, 6)}-${s.slice(6, 15)}${hex(index & 0xfff, 3)}`;
+}
+
+/** The instant's 48 bits as the ID's first two groups: kept for the last instant, which a whole day of steps shares. */
+let lastInstant = '';
+let lastPrefix = '';
+function timePrefix(at: string): string {
+  if (at !== lastInstant) {
+    const ms = hex(Date.parse(at), 12);
+    lastPrefix = `${ms.slice(0, 8)}-${ms.slice(8, 12)}`;
+    lastInstant = at;
+  }
+  return lastPrefix;
 }
 
 export const synthCommandId = (at: string, seq: number): string => synthEventId(at, seq, 0xfff);
