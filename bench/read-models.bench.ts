@@ -4,7 +4,7 @@ import { availableParallelism, tmpdir } from 'os';
 import { join } from 'path';
 import { performance } from 'perf_hooks';
 import { SqliteEventStore } from '../src/event-store/sqlite/sqlite-event-store';
-import { projections as registered } from '../src/projections';
+import { projections as registered } from '../src/projections/registry';
 import { ProjectionEngine, REBUILD_BATCH_SIZE } from '../src/read-models/engine/projection-engine';
 import type { Projection } from '../src/read-models/projection';
 import type { RebuildStores } from '../src/read-models/engine/rebuild-threads';

@@ -1,7 +1,7 @@
 import { Command } from 'commander';
 import { availableParallelism } from 'node:os';
 import { MultiBar, type SingleBar } from 'cli-progress';
-import { projections } from '../projections';
+import { projections } from '../projections/registry';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine, type RebuildProgress } from '../read-models/engine/projection-engine';
 import type { RebuildStores } from '../read-models/engine/rebuild-threads';

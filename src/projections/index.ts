@@ -4,22 +4,17 @@ import { HistoryController } from './history/history.controller';
 import { GetHistoryHandler } from './history/get-history.query';
 import { GetIdentityViewHandler } from './identity-view/get-identity-view.query';
 import { IdentityViewController } from './identity-view/identity-view.controller';
-import type { Projection } from '../read-models/projection';
-import { logStatsProjection } from './log-stats/log-stats.projection';
 import { FamilyController } from './family/family.controller';
 import { GetFamilyHandler } from './family/get-family.query';
 import { GetHeirsHandler } from './heirs/get-heirs.query';
 import { HeirsController } from './heirs/heirs.controller';
 import { PersonReadModel } from './persons/person-read-model';
-import { PersonsProjection } from './persons/persons.projection';
 import { OwnWritesBarrier, ReadBarrier } from './persons/read-barrier';
-import { PopulationProjection } from './population/population.projection';
 import { StatisticsController } from './statistics/statistics.controller';
 import { DuplicatesController } from './duplicates/duplicates.controller';
 import { FindDuplicatesHandler } from './duplicates/find-duplicates.query';
 import { PersonSearchController } from './person-search/person-search.controller';
 import { PersonSearchIndex } from './person-search/person-search-index';
-import { PersonSearchProjection } from './person-search/person-search.projection';
 import { SearchBarrier } from './person-search/search-barrier';
 import { SearchPersonsHandler } from './person-search/search-persons.query';
 
@@ -30,8 +25,4 @@ export const queryHandlers: Type[] = [GetIdentityViewHandler, GetHistoryHandler,
 /** What the query handlers share: the person read model, and read-your-writes over the client's last write. */
 export const queryProviders: Provider[] = [PersonReadModel, WritePositions, { provide: ReadBarrier, useClass: OwnWritesBarrier }, PersonSearchIndex, SearchBarrier];
 
-/**
- * Every projection: `sijil serve`, the `sijil projections run` worker and `rebuild` all run this
- * same set. Add yours here.
- */
-export const projections: Projection[] = [logStatsProjection, new PersonsProjection(), new PopulationProjection(), new PersonSearchProjection()];
+export { projections } from './registry';
