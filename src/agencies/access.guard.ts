@@ -9,20 +9,41 @@ const unauthorised = (detail: string) =>
   ProblemException.of(401, 'AUTH.CREDENTIAL', 'No valid credential', detail);
 const forbidden = (detail: string) => ProblemException.of(403, 'AUTH.ROLE', 'Not allowed', detail);
 
+interface RouteAccess {
+  isPublic: boolean;
+  allowed: Role[];
+}
+
 /**
  * Every route is closed unless it says who may call it: a route without `@Allow` or `@Public`
  * refuses everyone, so a forgotten decorator fails safe.
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
+  /** Each route's access, read once: reflect-metadata's lookups showed in every request's profile. */
+  private readonly routes = new WeakMap<Function, RouteAccess>();
+
   constructor(
     private readonly reflector: Reflector,
     private readonly agencies: AgencyRegistry,
   ) {}
 
+  private accessOf(context: ExecutionContext): RouteAccess {
+    let access = this.routes.get(context.getHandler());
+    if (!access) {
+      const targets = [context.getHandler(), context.getClass()];
+      access = {
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
+        allowed: this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
+      };
+      this.routes.set(context.getHandler(), access);
+    }
+    return access;
+  }
+
   async canActivate(context: ExecutionContext): Promise<boolean> {
-    const targets = [context.getHandler(), context.getClass()];
-    if (this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets)) return true;
+    const { isPublic, allowed } = this.accessOf(context);
+    if (isPublic) return true;
     const request = context.switchToHttp().getRequest<AuthenticatedRequest>();
     const header = request.headers.authorization;
     const credential = typeof header === 'string' ? /^Bearer (\S+)$/i.exec(header)?.[1] : undefined;
@@ -31,7 +52,6 @@ export class AccessGuard implements CanActivate {
     if (!agency) throw unauthorised('The credential is unknown or wrong.');
     request.agency = agency;
 
-    const allowed = this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [];
     if (!allowed.includes(agency.role)) {
       throw forbidden(`This route is for ${allowed.join(', ') || 'no role'}; the credential is a ${agency.role}'s.`);
     }
