@@ -50,12 +50,17 @@ export async function openBenchApp(extraController: Type, runProjections: boolea
     return ids;
   };
 
-  /** Listens on a free port, prints `{url, credential, ...ready}` and closes cleanly on SIGTERM. */
+  /**
+   * Listens on a free port, prints `{url, credential, ...ready}` and closes cleanly on SIGTERM or
+   * SIGINT (so a server run by hand under `node --cpu-prof` writes its profile when stopped).
+   */
   const serve = async (ready: Record<string, unknown>): Promise<void> => {
     await app.listen({ port: 0, host: '127.0.0.1' });
     const port = (app.getHttpServer().address() as AddressInfo).port;
     process.stdout.write(`${JSON.stringify({ url: `http://127.0.0.1:${port}`, credential, ...ready })}\n`);
-    process.once('SIGTERM', () => void app.close().then(() => store.close()).then(() => process.exit(0)));
+    const close = () => void app.close().then(() => store.close()).then(() => process.exit(0));
+    process.once('SIGTERM', close);
+    process.once('SIGINT', close);
   };
 
   return { app, enrol, serve };

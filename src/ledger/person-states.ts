@@ -23,8 +23,9 @@ export interface PersonReads {
 /**
  * Persons' states as commands decide on them, replayed from their streams and remembered: a
  * stream only grows, so while its last event is the one the state was computed from, the state
- * is still exact. Each confirming load asks the store for that last event alone (one indexed row) instead
- * of replaying the whole stream; the least recently used states are forgotten beyond `capacity`.
+ * is still exact. A confirming load asks the store for that last event alone (one indexed row)
+ * instead of replaying the whole stream; the least recently used states are forgotten beyond
+ * `capacity`.
  */
 export class PersonStates {
   private readonly remembered = new Map<string, Remembered>();
@@ -40,7 +41,7 @@ export class PersonStates {
     const known = this.remembered.get(streamId);
     if (known) {
       // The tip read costs more than a birth's whole decision (a read transaction on a log being written).
-      const tipId = recall === 'trusting' ? known.tipId : (await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 }))[0]?.id;
+      const tipId = recall === 'trusting' ? known.tipId : await this.tipIdOf(streamId);
       this.remembered.delete(streamId);
       if (tipId === known.tipId) {
         this.remembered.set(streamId, known);
@@ -55,6 +56,11 @@ export class PersonStates {
     // An unknown ID is not remembered: requests naming wrong IDs must not push real persons out.
     if (events.length > 0) this.remember(streamId, { ...loaded, tipId: events[events.length - 1].id });
     return loaded;
+  }
+
+  private async tipIdOf(streamId: string): Promise<string | undefined> {
+    const [tip] = await this.store.readStream(streamId, { direction: 'backwards', maxCount: 1 });
+    return tip?.id;
   }
 
   reads(recall: Recall): PersonReads {

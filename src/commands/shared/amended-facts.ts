@@ -106,5 +106,4 @@ export class AmendedFacts {
     const [own, counterpart] = facts;
     return { writes, result: { ...own!, ...(counterpart && { counterpart }) } };
   }
-
 }
