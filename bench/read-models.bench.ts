@@ -70,7 +70,7 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
     ];
     // What `sijil projections rebuild` does on a machine with more than one core.
     const threads = availableParallelism();
-    if (threads > 1) sets.push([`threads (registry, each projection in its thread, ${threads} at once)`, registered]);
+    if (threads > 1) sets.push([`threads (registry in ${threads} threads)`, registered]);
     const chosen = sets.filter(([name]) => !options.only || options.only.includes(name.split(' ')[0]));
     for (const [name, projections] of chosen) {
       const readModelsFile = join(dir, `read-models-${rebuilds.length}.sqlite`);

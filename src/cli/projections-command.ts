@@ -78,7 +78,7 @@ export function projectionsCommand(): Command {
     .command('rebuild [name]')
     .description('empty the read models of one projection (or all) and apply the whole log again; stop the workers first')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
-    .option('--threads <n>', 'projections rebuilt at once, each in its own thread (default: the cores; 1: in process, reading the log once)')
+    .option('--threads <n>', 'threads rebuilding at once, each reading the log for the projections dealt to it (default: the cores; 1: in process)')
     .action(async (name: string | undefined, options: StoreOptions & { threads?: string }) => {
       const { engine, close } = await openEngine(options);
       const threads = options.threads ? Number(options.threads) : availableParallelism();
@@ -100,7 +100,7 @@ export function projectionsCommand(): Command {
         );
         bars.stop();
         const seconds = (Date.now() - started) / 1_000;
-        const how = threaded ? `, ${Math.min(threads, projections.length)} at once` : '';
+        const how = threaded ? `, in ${Math.min(threads, projections.length)} threads` : '';
         process.stdout.write(`rebuilt ${name ?? 'all projections'} in ${seconds.toFixed(1)} s (${events} events per projection${how})\n`);
       } finally {
         bars.stop();

@@ -10,8 +10,9 @@ import { rebuiltProjections } from './fixtures/rebuild-stores';
 jest.setTimeout(120_000);
 
 /**
- * A rebuild with each projection in a thread of its own, committing into one read-model file
- * beside the others, leaves exactly the documents and checkpoints of a rebuild in process.
+ * A rebuild in threads, each rebuilding the projections dealt to it and committing into one
+ * read-model file beside the others, leaves exactly the documents and checkpoints of a rebuild in
+ * process.
  */
 describe('rebuild in threads', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -32,7 +33,7 @@ describe('rebuild in threads', () => {
     dir.remove();
   });
 
-  it('leaves the same documents and checkpoints as a rebuild in process, each projection reporting its own progress', async () => {
+  it('leaves the same documents and checkpoints as a rebuild in process, each thread reporting its progress', async () => {
     await generatePersonLog(eventStore, { events: 6_000, personsPerAppend: 25 });
     const projections = rebuiltProjections().filter((projection) => projection.name !== 'failing');
     const names = projections.map((projection) => projection.name);
@@ -59,8 +60,11 @@ describe('rebuild in threads', () => {
     expect(inProcess.documents['event-tally']).toHaveLength(logged.length);
     expect(inProcess.documents['person-log'].length).toBeGreaterThan(1_000);
     expect(inProcess.checkpoints).toEqual(names.map(() => head));
-    for (const name of names) {
-      const own = progress.filter((p) => p.projection === name);
+    const threads = [...new Set(progress.map((p) => p.projection))];
+    expect(threads.flatMap((thread) => thread.split(', ')).sort()).toEqual([...names].sort());
+    expect(threads).toHaveLength(3);
+    for (const thread of threads) {
+      const own = progress.filter((p) => p.projection === thread);
       expect(own[0]).toMatchObject({ position: 0, events: 0 });
       expect(own.slice(-1)[0]).toMatchObject({ position: head, events: logged.length });
     }

@@ -87,8 +87,8 @@ export class ProjectionEngine {
   /**
    * Empties the projections' collections and applies the whole log again. In process, the log is
    * read once for all of them: each page goes to every projection, each committing its own
-   * checkpoint. With `threaded`, each projection is rebuilt in a thread of its own instead
-   * (see rebuildInThreads), its progress reported under its own name.
+   * checkpoint. With `threaded`, they are rebuilt in several threads at once instead (see
+   * rebuildInThreads), the progress of each thread reported under the projections it rebuilds.
    */
   async rebuild(names?: string[], onProgress?: (progress: RebuildProgress) => void, threaded?: ThreadedRebuild): Promise<void> {
     await this.define();

@@ -2,13 +2,13 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { ProjectionEngine } from './projection-engine';
 import type { RebuildStores, RebuildThreadData, RebuildThreadMessage } from './rebuild-threads';
 
-/** A thread of `rebuildInThreads`: opens its own stores, rebuilds one projection, reports progress. */
-async function rebuild({ opener, projection, batchSize }: RebuildThreadData): Promise<void> {
+/** A thread of `rebuildInThreads`: opens its own stores, rebuilds its projections, reports progress. */
+async function rebuild({ opener, projections: names, batchSize }: RebuildThreadData): Promise<void> {
   const open = require(opener.module)[opener.opener] as (options: unknown) => Promise<RebuildStores>;
   const { eventStore, readModels, projections, close } = await open(opener.options);
   try {
     const engine = new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize });
-    await engine.rebuild([projection], (progress) => post({ progress }));
+    await engine.rebuild(names, (progress) => post({ progress }));
   } finally {
     await close();
   }

@@ -26,23 +26,26 @@ export interface RebuildStores {
 
 export interface ThreadedRebuild {
   opener: RebuildOpener;
-  /** Projections rebuilt at once, each in its own thread reading the log on its own. */
+  /** Threads rebuilding at once, each reading the log once for the projections it was dealt. */
   threads: number;
 }
 
 export interface RebuildThreadData {
   opener: RebuildOpener;
-  projection: string;
+  projections: string[];
   batchSize?: number;
 }
 
 export type RebuildThreadMessage = { progress: RebuildProgress } | { failed: string };
 
 /**
- * Rebuilds each named projection in a thread of its own, `threads` at a time: a projection's
- * commits stay atomic with its checkpoint as in a rebuild in process, the store serialising the
- * threads' commits (SQLite: one writer at a time, the others wait on its lock). Every thread
- * reads and parses the whole log, so this pays where a core would otherwise sit idle.
+ * Rebuilds the named projections in `threads` threads, each opening its own connections and
+ * rebuilding the projections dealt to it as a rebuild in process does (one read of the log for
+ * them all, each committing atomically with its own checkpoint); the store serialises the threads'
+ * commits (SQLite: one writer at a time, the others wait on its lock). The projections are dealt
+ * back and forth in the order given (1, 2, 2, 1, …), so that with the registry's order the
+ * heaviest do not share a thread. Each thread reads and parses the whole log: this pays where a
+ * core would otherwise sit idle.
  */
 export async function rebuildInThreads(
   names: string[],
@@ -50,29 +53,36 @@ export async function rebuildInThreads(
   batchSize: number | undefined,
   onProgress?: (progress: RebuildProgress) => void,
 ): Promise<void> {
-  const queue = [...names];
-  const failures: Error[] = [];
-  const next = async (): Promise<void> => {
-    for (let projection = queue.shift(); projection !== undefined && failures.length === 0; projection = queue.shift()) {
-      await rebuildInThread({ opener, projection, batchSize }, onProgress).catch((error: Error) => failures.push(error));
-    }
-  };
-  await Promise.all(Array.from({ length: Math.max(1, Math.min(threads, names.length)) }, next));
-  if (failures.length) throw failures[0];
+  const results = await Promise.allSettled(
+    dealt(names, threads).map((projections) => rebuildInThread({ opener, projections, batchSize }, onProgress)),
+  );
+  const failed = results.find((result) => result.status === 'rejected');
+  if (failed) throw failed.reason;
+}
+
+function dealt(names: string[], threads: number): string[][] {
+  const groups: string[][] = Array.from({ length: Math.max(1, Math.min(threads, names.length)) }, () => []);
+  names.forEach((name, i) => {
+    const round = Math.floor(i / groups.length);
+    const seat = i % groups.length;
+    groups[round % 2 === 0 ? seat : groups.length - 1 - seat].push(name);
+  });
+  return groups;
 }
 
 function rebuildInThread(data: RebuildThreadData, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed: Error | undefined;
+    const projections = data.projections.join(', ');
     const thread = startThread(join(__dirname, 'rebuild-thread'), data);
     thread.on('message', (message: RebuildThreadMessage) => {
       if ('progress' in message) onProgress?.(message.progress);
-      else failed = new Error(`rebuilding ${data.projection} failed: ${message.failed}`);
+      else failed = new Error(`rebuilding ${projections} failed: ${message.failed}`);
     });
     thread.on('error', (error) => (failed ??= error));
     thread.on('exit', (code) => {
       if (failed) reject(failed);
-      else if (code !== 0) reject(new Error(`the thread rebuilding ${data.projection} stopped with code ${code}`));
+      else if (code !== 0) reject(new Error(`the thread rebuilding ${projections} stopped with code ${code}`));
       else resolve();
     });
   });
