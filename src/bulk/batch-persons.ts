@@ -39,8 +39,13 @@ export class BatchPersons {
      * as it left them, before the cache and the store (which do not hold them yet). The recorder
      * decides this batch again if that append fails.
      */
-    private readonly before?: BatchPersons,
+    private before?: BatchPersons,
   ) {}
+
+  /** Decisions are over: the batch before is no longer read (holding it would chain every batch's persons). */
+  endDecisions(): void {
+    this.before = undefined;
+  }
 
   async load(nationalId: string, drawn = false): Promise<BatchPerson> {
     const known = this.persons.get(nationalId);

@@ -240,6 +240,7 @@ export class BulkRecorder {
         results.push({ status: 'refused', error });
       }
     }
+    ctx.persons.endDecisions();
     return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, refs: ctx.refs, callerWrites: [] };
   }
 }
