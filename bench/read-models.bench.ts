@@ -50,7 +50,9 @@ export interface RebuildBenchResult {
 /**
  * Rebuild rate on the embedded stores (SQLite log, SQLite read models) beside a raw better-sqlite3
  * ordered read of the same log, in the same run: each registered projection alone (log-stats alone
- * is the engine's own cost) and the whole registry (what `sijil projections rebuild` does).
+ * is the engine's own cost), the whole registry in process (`rebuild --threads 1`, one read of the
+ * log), and on more than one core the whole registry in as many threads as cores (what
+ * `sijil projections rebuild` does there).
  */
 export async function runRebuildBench(options: RebuildBenchOptions = {}): Promise<RebuildBenchResult> {
   const events = options.events ?? 300_000;
@@ -68,7 +70,6 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
       ...registered.map((projection): [string, Projection[]] => [projection.name, [projection]]),
       [`registry (${registered.map((p) => p.name).join(', ')})`, registered],
     ];
-    // What `sijil projections rebuild` does on a machine with more than one core.
     const threads = availableParallelism();
     if (threads > 1) sets.push([`threads (registry in ${threads} threads)`, registered]);
     const chosen = sets.filter(([name]) => !options.only || options.only.includes(name.split(' ')[0]));
