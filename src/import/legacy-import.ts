@@ -122,21 +122,27 @@ export class LegacyImport {
       previous = recorded;
     };
 
-    for await (const source of readKeyedRows(options.file, format)) {
-      bytes = source.bytes;
-      if (source.row <= progress.totals.rowsDone) {
-        this.remember(source);
-        continue;
-      }
-      // One row past the batch is read first, so the batch that ends the file is known to be the last.
-      if (batch.length === batchSize) {
-        await flush(false);
-        if (options.shouldStop?.()) {
-          await previous;
-          return summary(true);
+    try {
+      for await (const source of readKeyedRows(options.file, format)) {
+        bytes = source.bytes;
+        if (source.row <= progress.totals.rowsDone) {
+          this.remember(source);
+          continue;
         }
+        // One row past the batch is read first, so the batch that ends the file is known to be the last.
+        if (batch.length === batchSize) {
+          await flush(false);
+          if (options.shouldStop?.()) {
+            await previous;
+            return summary(true);
+          }
+        }
+        batch.push(await this.prepare(source));
       }
-      batch.push(await this.prepare(source));
+    } catch (error) {
+      // A malformed file stops the import: the batch already handed over is still recorded first.
+      await previous.catch(() => undefined);
+      throw error;
     }
     await flush(true);
     await previous;

@@ -117,6 +117,17 @@ describe('sijil import, in process', () => {
     expect((await personEvents()).length).toBe(before + 1);
   });
 
+  it('stops at a malformed line once the batches handed over before it are recorded', async () => {
+    const file = write('broken.csv', `${toCsv(Array.from({ length: 1_000 }, (_, i) => enrolmentRow(200 + i)))}enrolment,"broken"quote\n`);
+    await expect(importFile(file, { batchSize: 100 })).rejects.toThrow(/line 1002/);
+    const recorded = (await personEvents()).length;
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    // Nothing was still on its way to the log: whole batches, all of them committed.
+    expect((await personEvents()).length).toBe(recorded);
+    expect(recorded).toBeGreaterThan(0);
+    expect(recorded % 100).toBe(0);
+  });
+
   it('a stopped import resumes after its last batch and ends with the log of an uninterrupted one', async () => {
     const register = familyRegister(12);
     const file = write('families.csv', toCsv(register));
