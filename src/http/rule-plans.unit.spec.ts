@@ -1,4 +1,5 @@
 import 'reflect-metadata';
+import fc from 'fast-check';
 import { ValidationPipe, type ArgumentMetadata } from '@nestjs/common';
 import { CorrectRecordDto } from '../commands/correct-record/correct-record.dto';
 import { EnrolPersonDto } from '../commands/enrol-person/enrol-person.dto';
@@ -77,6 +78,49 @@ describe('request validation by rule plans', () => {
     expect(admittedBody(metatype, copy(value))).toBeUndefined();
     expect(await outcome(requestValidation.transform(copy(value), body(metatype)))).toStrictEqual(
       await outcome(reference.transform(copy(value), body(metatype))),
+    );
+  });
+});
+
+describe('request validation by rule plans, on bodies a client could send', () => {
+  /** A JSON path into a body: object keys and array indexes, as far as the body goes. */
+  const pathsOf = (value: unknown, prefix: Array<string | number> = []): Array<Array<string | number>> =>
+    typeof value !== 'object' || value === null
+      ? [prefix]
+      : [prefix, ...Object.entries(value).flatMap(([key, child]) => pathsOf(child, [...prefix, Array.isArray(value) ? Number(key) : key]))];
+
+  const mutation = fc.oneof(
+    fc.record({ kind: fc.constant('drop' as const) }),
+    fc.record({ kind: fc.constant('replace' as const), value: fc.jsonValue({ maxDepth: 2 }) }),
+    fc.record({ kind: fc.constant('add' as const), key: fc.oneof(fc.constantFrom('fatherID', 'given', 'plurality', '__proto__', 'constructor', 'eyes'), fc.string()), value: fc.jsonValue({ maxDepth: 1 }) }),
+  );
+
+  /** Applies one mutation where `path` points, on a copy; an empty path replaces the whole body. */
+  function mutated(body: unknown, path: Array<string | number>, change: { kind: 'drop' | 'replace' | 'add'; key?: string; value?: unknown }): unknown {
+    const copy = JSON.parse(JSON.stringify(body)) as unknown;
+    if (path.length === 0) return change.kind === 'replace' ? change.value : copy;
+    // eslint-disable-next-line @typescript-eslint/no-explicit-any
+    const parent = path.slice(0, -1).reduce<any>((node, key) => node[key], copy);
+    const last = path[path.length - 1];
+    if (change.kind === 'drop') delete parent[last];
+    else if (change.kind === 'replace') parent[last] = change.value;
+    else if (typeof parent[last] === 'object' && parent[last] !== null) Object.defineProperty(parent[last], change.key!, { value: change.value, enumerable: true, writable: true, configurable: true });
+    return copy;
+  }
+
+  it('answers every mutated body exactly as the plain ValidationPipe does', async () => {
+    const body = (metatype: Function): ArgumentMetadata => ({ type: 'body', metatype: metatype as ArgumentMetadata['metatype'] });
+    const cases = fc
+      .constantFrom(...wellFormed)
+      .chain(([metatype, value]) => fc.tuple(fc.constant(metatype), fc.constant(value), fc.constantFrom(...pathsOf(value)), fc.array(mutation, { minLength: 1, maxLength: 3 })));
+    await fc.assert(
+      fc.asyncProperty(cases, async ([metatype, value, path, changes]) => {
+        const sent = changes.reduce<unknown>((current, change) => mutated(current, path, change), value);
+        const text = JSON.stringify(sent) ?? 'null';
+        const ours = await outcome(requestValidation.transform(JSON.parse(text), body(metatype)));
+        expect(ours).toStrictEqual(await outcome(reference.transform(JSON.parse(text), body(metatype))));
+      }),
+      { numRuns: 400 },
     );
   });
 });
