@@ -10,6 +10,7 @@ import { formatPersonReadsBench, runPersonReadsBench } from './person-reads.benc
 import { formatStatisticsBench, runStatisticsBench } from './statistics.bench';
 import { formatRebuildBench, runRebuildBench } from './read-models.bench';
 import { formatSearchBench, runSearchBench } from './search.bench';
+import { formatServerMemoryBench, runServerMemoryBench } from './server-memory.bench';
 import { formatSynthBench, runSynthBench } from './synth.bench';
 
 /** One benchmark of the suite: its name (for `npm run bench -- NAME`) and its markdown section. */
@@ -27,6 +28,9 @@ const rebuildEvents = 500_000;
 
 /** Persons in the synthetic-country benchmark: the issue's 1,000,000 by default; set lower to try it. */
 const synthPersons = Number(process.env.SIJIL_BENCH_SYNTH_PERSONS ?? 1_000_000);
+
+/** Persons in the server-memory benchmark: the issue's 1,000,000 by default; set lower (50,000) for a quick run. */
+const memoryPersons = Number(process.env.SIJIL_BENCH_MEMORY_PERSONS ?? 1_000_000);
 
 export const benchmarks: Benchmark[] = [
   { name: 'store', title: 'Embedded event store beside raw better-sqlite3', run: async () => formatEventStoreBench(await runEventStoreBench()) },
@@ -50,6 +54,11 @@ export const benchmarks: Benchmark[] = [
     name: 'search',
     title: 'Search by name and duplicate candidates at 100,000 and 1,000,000 persons',
     run: async () => [formatSearchBench(await runSearchBench({ persons: 100_000 })), formatSearchBench(await runSearchBench({ persons: 1_000_000 }))].join('\n'),
+  },
+  {
+    name: 'memory',
+    title: 'Server RSS with 1,000,000 persons loaded',
+    run: async () => formatServerMemoryBench(await runServerMemoryBench({ persons: memoryPersons })),
   },
 ];
 

@@ -1,5 +1,4 @@
-import { execFileSync, spawn } from 'node:child_process';
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -11,6 +10,7 @@ import { Gazetteer } from '../src/gazetteer/gazetteer';
 import { CountryGenerator } from '../src/synth/country-generator';
 import { loadCountry, ratesFor, synthAreas } from '../src/synth/load-country';
 import type { SynthSummary } from '../src/synth/synth-summary';
+import { addAgency, rssMbOf, serveData, untilLive } from './http/sijil-serve';
 
 export interface SynthBenchOptions {
   /** Base population (the country grows by its births and immigrants). */
@@ -94,43 +94,20 @@ export async function runSynthBench(options: SynthBenchOptions = {}): Promise<Sy
   }
 }
 
-const cli = join(__dirname, '..', 'src', 'cli', 'main.js');
-
-function rssMbOf(pid: number): number {
-  try {
-    return Number(/VmRSS:\s+(\d+)/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'))![1]) / 1024;
-  } catch {
-    return 0;
-  }
-}
-
 /**
  * The issue's "server RSS with it loaded": `sijil serve` on the data folder the load left, its
  * projections running there from an empty read side until live at the log's head, then one
  * identity view per sampled person (history, family and duplicates for one in ten), one at a time.
  */
 async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigures> {
-  const added = execFileSync(process.execPath, [cli, 'agencies', 'add', '--name', 'synth bench', '--role', 'supervisor', '--data', dataDir]).toString();
-  const credential = /sijil_\S+/.exec(added)![0];
+  const credential = addAgency(dataDir, 'synth bench', 'supervisor');
   const started = performance.now();
-  const server = spawn(process.execPath, [cli, 'serve', '--data', dataDir, '--port', '0'], { stdio: ['ignore', 'pipe', 'inherit'] });
+  const server = serveData(dataDir);
   let peak = 0;
-  const sampler = setInterval(() => (peak = Math.max(peak, rssMbOf(server.pid!))), 250);
+  const sampler = setInterval(() => (peak = Math.max(peak, rssMbOf(server.process.pid!))), 250);
   try {
-    const url = await new Promise<string>((resolve, reject) => {
-      let output = '';
-      server.stdout!.on('data', (chunk: Buffer) => {
-        output += chunk.toString();
-        const listening = /listening on (http:\/\/\S+)/.exec(output);
-        if (listening) resolve(listening[1]!);
-      });
-      server.once('exit', (code) => reject(new Error(`sijil serve exited with ${code}`)));
-    });
-    for (;;) {
-      const health = (await (await fetch(`${url}/health`)).json()) as { projections: Array<{ checkpoint: number; head: number; status: string }> };
-      if (health.projections.every((p) => p.status === 'live' && p.checkpoint >= p.head)) break;
-      await new Promise((resolve) => setTimeout(resolve, 1_000));
-    }
+    const url = await server.listening;
+    await untilLive(url);
     const catchUpSeconds = (performance.now() - started) / 1000;
     const catchUpPeakRssMb = peak;
     peak = 0;
@@ -156,10 +133,10 @@ async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigu
       }
     }
     const readsPerSecond = count / ((performance.now() - readsStarted) / 1000);
-    return { catchUpSeconds, catchUpPeakRssMb, readsPeakRssMb: Math.max(peak, rssMbOf(server.pid!)), reads: count, readsPerSecond };
+    return { catchUpSeconds, catchUpPeakRssMb, readsPeakRssMb: Math.max(peak, rssMbOf(server.process.pid!)), reads: count, readsPerSecond };
   } finally {
     clearInterval(sampler);
-    server.kill('SIGTERM');
+    server.process.kill('SIGTERM');
   }
 }
 
