@@ -29,9 +29,17 @@ export async function generatePersonLog(store: EventStore, options: PersonLogOpt
   const next = random(options.seed ?? 42);
   const pick = <T>(items: T[]): T => items[Math.floor(next() * items.length)];
   const digit = () => Math.floor(next() * 10);
+  // 8 × 10^10 possible IDs collide about six times among a million persons: draw again, as the register would.
+  const issued = new Set<string>();
+  const newNationalId = (): string => {
+    let id = issueNationalId(digit);
+    while (issued.has(id)) id = issueNationalId(digit);
+    issued.add(id);
+    return id;
+  };
   let appended = 0;
   while (appended < target) {
-    const persons = Array.from({ length: perAppend }, () => ({ id: issueNationalId(digit), sex: next() < 0.5 ? ('F' as const) : ('M' as const), events: [] as PersonEvent[] }));
+    const persons = Array.from({ length: perAppend }, () => ({ id: newNationalId(), sex: next() < 0.5 ? ('F' as const) : ('M' as const), events: [] as PersonEvent[] }));
     for (const person of persons) {
       const year = 1940 + Math.floor(next() * 60);
       const born = `${year}-0${1 + Math.floor(next() * 9)}-1${Math.floor(next() * 9)}`;
