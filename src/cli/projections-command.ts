@@ -1,11 +1,16 @@
-import { Command } from 'commander';
-import { availableParallelism } from 'node:os';
+import { Command, InvalidArgumentError } from 'commander';
 import { MultiBar, type SingleBar } from 'cli-progress';
 import { projections } from '../projections/registry';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine, type RebuildProgress } from '../read-models/engine/projection-engine';
 import type { RebuildStores } from '../read-models/engine/rebuild-threads';
 import { openStore, type StoreOptions } from './open-store';
+
+function threadCount(value: string): number {
+  const threads = Number(value);
+  if (!Number.isInteger(threads) || threads < 1) throw new InvalidArgumentError('a whole number of threads, at least 1');
+  return threads;
+}
 
 /** A rebuild thread's commit may wait this long on the others' (a million persons' index builds take seconds). */
 const REBUILD_BUSY_TIMEOUT_MS = 600_000;
@@ -78,10 +83,10 @@ export function projectionsCommand(): Command {
     .command('rebuild [name]')
     .description('empty the read models of one projection (or all) and apply the whole log again; stop the workers first')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
-    .option('--threads <n>', 'threads rebuilding at once, each reading the log for the projections dealt to it (default: the cores; 1: in process)')
-    .action(async (name: string | undefined, options: StoreOptions & { threads?: string }) => {
+    .option('--threads <n>', 'threads rebuilding at once, each reading the log for the projections dealt to it (default 1: in process)', threadCount, 1)
+    .action(async (name: string | undefined, options: StoreOptions & { threads: number }) => {
       const { engine, close } = await openEngine(options);
-      const threads = options.threads ? Number(options.threads) : availableParallelism();
+      const { threads } = options;
       const threaded =
         threads > 1 && !name
           ? { threads, opener: { module: __filename, opener: openRebuildStores.name, options: { ...options, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS } } }
