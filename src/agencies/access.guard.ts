@@ -20,8 +20,12 @@ interface RouteAccess {
  */
 @Injectable()
 export class AccessGuard implements CanActivate {
-  /** Each route's access, read once: reflect-metadata's lookups showed in every request's profile. */
-  private readonly routes = new WeakMap<Function, RouteAccess>();
+  /**
+   * Each route's access, read once: reflect-metadata's lookups showed in every request's profile.
+   * Kept per controller class and handler, as the class's decorators count too (a handler a
+   * controller inherits may be allowed to other roles in another controller).
+   */
+  private readonly routes = new WeakMap<Function, WeakMap<Function, RouteAccess>>();
 
   constructor(
     private readonly reflector: Reflector,
@@ -29,14 +33,16 @@ export class AccessGuard implements CanActivate {
   ) {}
 
   private accessOf(context: ExecutionContext): RouteAccess {
-    let access = this.routes.get(context.getHandler());
+    const [handler, controller] = [context.getHandler(), context.getClass()];
+    let handlers = this.routes.get(controller);
+    if (!handlers) this.routes.set(controller, (handlers = new WeakMap()));
+    let access = handlers.get(handler);
     if (!access) {
-      const targets = [context.getHandler(), context.getClass()];
       access = {
-        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, targets) ?? false,
-        allowed: this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, targets) ?? [],
+        isPublic: this.reflector.getAllAndOverride<boolean>(PUBLIC_ROUTE, [handler, controller]) ?? false,
+        allowed: this.reflector.getAllAndOverride<Role[]>(ALLOWED_ROLES, [handler, controller]) ?? [],
       };
-      this.routes.set(context.getHandler(), access);
+      handlers.set(handler, access);
     }
     return access;
   }
