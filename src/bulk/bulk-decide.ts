@@ -3,12 +3,13 @@ import { marriageSpousesWrite, marriageStreamId, spousesOfMarriage } from '../co
 import type { Kin, RegisterMarriage } from '../domain/marriage/marriage-commands';
 import { decideMarriage } from '../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
-import type { PersonCommand } from '../domain/person/person-commands';
+import type { EnrolPerson, PersonCommand, RegisterBirth } from '../domain/person/person-commands';
 import { decide } from '../domain/person/person-decide';
 import type { PersonEvent } from '../domain/person/person-events';
 import { kinOf, parentIds } from '../domain/person/person-queries';
 import type { PersonState } from '../domain/person/person-state';
 import { requireRegistered } from '../domain/person/registration';
+import { decideRegistration } from '../domain/person/registration-decide';
 import { isAreaCode } from '../domain/shared/area-code';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error';
@@ -97,8 +98,8 @@ async function decideNewPerson(
   if (fatherId !== undefined) data.fatherId = fatherId;
   data.mother = mother;
   data.father = father;
-  const domainCommand = { type: command.type, data, metadata } as PersonCommand;
-  const events = decide(domainCommand, await ctx.persons.stateOf(nationalId), ctx.policy);
+  const domainCommand = { type: command.type, data, metadata } as EnrolPerson | RegisterBirth;
+  const events = decideRegistration(domainCommand, await ctx.persons.stateOf(nationalId), ctx.policy);
   const read = [motherId, fatherId].filter((id): id is string => id !== undefined);
   return { events: [[nationalId, events]], read, nationalId };
 }

@@ -33,7 +33,7 @@ export function decide(command: PersonCommand, state: PersonState, policy: Juris
   return [event];
 }
 
-function relativesOf(command: PersonCommand): Record<string, PersonState> {
+export function relativesOf(command: PersonCommand): Record<string, PersonState> {
   switch (command.type) {
     case 'RegisterBirth':
     case 'EnrolPerson': {

@@ -1,4 +1,4 @@
-import { ageRange, certainlyBefore, daysBetween, earliestDay } from '../../shared/partial-date';
+import { ageRange, certainlyBefore, daysBetween, earliestDay, type PartialDate } from '../../shared/partial-date';
 import { isRegistration, type Fact, type Registration } from '../person-facts';
 import type { RegisteredPerson } from '../person-state';
 import type { HistoryRule, RuleContext, Violation } from './rule';
@@ -13,25 +13,29 @@ export const birthParents: HistoryRule = (person, context) => {
   const registration = person.facts.find(
     (fact): fact is Fact<Registration> => fact.eventId === person.registrationEventId && isRegistration(fact.event),
   )!;
-  const { motherId, fatherId } = registration.event.data;
+  return parentViolations(registration.eventId, registration.event, context);
+};
+
+/** What the rule finds about the parents a registration (as it now stands) names. */
+export function parentViolations(eventId: string, registration: Registration, context: RuleContext): Violation[] {
+  const { motherId, fatherId, dateOfBirth: born } = registration.data;
   const mother = motherId ? context.relatives[motherId] : undefined;
   const father = fatherId ? context.relatives[fatherId] : undefined;
-  const refuse = (code: string, message: string): Violation => ({ code, message, facts: [registration.eventId] });
+  const refuse = (code: string, message: string): Violation => ({ code, message, facts: [eventId] });
   const violations: Violation[] = [];
   if (mother?.status === 'alive' || mother?.status === 'deceased') {
-    violations.push(...motherViolations(person, mother, context).map(([code, message]) => refuse(code, message)));
+    violations.push(...motherViolations(born, mother, context).map(([code, message]) => refuse(code, message)));
   }
   if (father?.status === 'alive' || father?.status === 'deceased') {
-    violations.push(...fatherViolations(person, father, context).map(([code, message]) => refuse(code, message)));
+    violations.push(...fatherViolations(born, father, context).map(([code, message]) => refuse(code, message)));
   }
   return violations;
-};
+}
 
 type Finding = [code: string, message: string];
 
-function motherViolations(child: RegisteredPerson, mother: RegisteredPerson, { policy }: RuleContext): Finding[] {
+function motherViolations(born: PartialDate, mother: RegisteredPerson, { policy }: RuleContext): Finding[] {
   const findings: Finding[] = [];
-  const born = child.dateOfBirth;
   if (mother.sex !== 'F') findings.push(['BIRTH.MOTHER_NOT_FEMALE', `The mother ${mother.nationalId} is not recorded as female`]);
   if (mother.status === 'deceased' && certainlyBefore(mother.dateOfDeath, born)) {
     findings.push(['BIRTH.MOTHER_DECEASED', `The mother ${mother.nationalId} died on ${mother.dateOfDeath}, before the birth (${born})`]);
@@ -46,13 +50,13 @@ function motherViolations(child: RegisteredPerson, mother: RegisteredPerson, { p
   return findings;
 }
 
-function fatherViolations(child: RegisteredPerson, father: RegisteredPerson, { policy }: RuleContext): Finding[] {
+function fatherViolations(born: PartialDate, father: RegisteredPerson, { policy }: RuleContext): Finding[] {
   const findings: Finding[] = [];
   if (father.sex !== 'M') findings.push(['BIRTH.FATHER_NOT_MALE', `The father ${father.nationalId} is not recorded as male`]);
-  if (father.status === 'deceased' && daysBetween(father.dateOfDeath, earliestDay(child.dateOfBirth)) > policy.posthumousBirthDays) {
+  if (father.status === 'deceased' && daysBetween(father.dateOfDeath, earliestDay(born)) > policy.posthumousBirthDays) {
     findings.push([
       'BIRTH.FATHER_DECEASED',
-      `The father ${father.nationalId} died on ${father.dateOfDeath}, more than ${policy.posthumousBirthDays} days before the birth (${child.dateOfBirth})`,
+      `The father ${father.nationalId} died on ${father.dateOfDeath}, more than ${policy.posthumousBirthDays} days before the birth (${born})`,
     ]);
   }
   return findings;

@@ -12,7 +12,7 @@ import { timeline } from './timeline';
 const rules: HistoryRule[] = [timeline, birthParents, marriageRules, employmentRules, identityCardRules];
 
 /** The event ID the decision's own events carry while the rules judge them: the log assigns the real one. */
-const PENDING_EVENT_ID = '(this command)';
+export const PENDING_EVENT_ID = '(this command)';
 
 export function violationsOf(state: PersonState, context: RuleContext): Violation[] {
   if (state.status === 'unregistered') return [];

@@ -1,7 +1,14 @@
-import { certainlyBefore, earliestDay } from '../../shared/partial-date';
-import { occurredOn } from '../person-events';
+import { certainlyBefore, earliestDay, type CivilDate } from '../../shared/partial-date';
+import { occurredOn, type PersonEvent } from '../person-events';
 import { isAmendment, isRegistration } from '../person-facts';
 import type { HistoryRule, Violation } from './rule';
+
+/** "No fact is dated in the future": with a partial date, only when its earliest possible day is. */
+export function inFuture(eventId: string, event: PersonEvent, today: CivilDate): Violation | undefined {
+  const date = occurredOn(event);
+  if (earliestDay(date) <= today) return undefined;
+  return { code: 'FACT.IN_FUTURE', message: `${event.type} is dated ${date}, in the future`, facts: [eventId] };
+}
 
 /**
  * "No fact is dated in the future, or before the person's birth." "Death is recorded once. After
@@ -20,11 +27,10 @@ export const timeline: HistoryRule = (person, { today }) => {
     });
   }
   for (const { eventId, event } of counting) {
-    const date = occurredOn(event);
-    if (earliestDay(date) > today) {
-      violations.push({ code: 'FACT.IN_FUTURE', message: `${event.type} is dated ${date}, in the future`, facts: [eventId] });
-    }
+    const future = inFuture(eventId, event, today);
+    if (future) violations.push(future);
     if (isAmendment(event) || isRegistration(event)) continue;
+    const date = occurredOn(event);
     if (certainlyBefore(date, person.dateOfBirth)) {
       violations.push({
         code: 'FACT.BEFORE_BIRTH',

@@ -1,0 +1,122 @@
+import fc from 'fast-check';
+import { defaultPolicy, type JurisdictionPolicy } from '../policy/jurisdiction-policy';
+import { DomainError } from '../shared/domain-error';
+import { command, enrolment, nid, personOf } from '../testing/person-fixtures';
+import type { EnrolPerson, RegisterBirth } from './person-commands';
+import { decide } from './person-decide';
+import type { PersonEvent } from './person-events';
+import { initialState, type PersonState } from './person-state';
+import { decideRegistration } from './registration-decide';
+
+/** Events, or the refusal as the API would answer it: class, code, message and details. */
+function outcomeOf(run: () => PersonEvent[]): unknown {
+  try {
+    return { events: run() };
+  } catch (error) {
+    if (!(error instanceof DomainError)) throw error;
+    return { refused: error.constructor.name, code: error.code, message: error.message, details: error.details };
+  }
+}
+
+/** Valid values mostly, so that commands also reach the rules that come last; now and then an invalid one. */
+const mostly = <T>(valid: T[], invalid: T[]): fc.Arbitrary<T> =>
+  fc.oneof({ arbitrary: fc.constantFrom(...valid), weight: 6 }, { arbitrary: fc.constantFrom(...invalid), weight: 1 });
+
+const date = fc.constantFrom('1950', '1975-06', '1990-02-28', '2001-07-15', '2026-11-22', '2026-11-23', '2027', '2027-03-01', '1990-13-01', '19x0');
+const parentId = fc.constantFrom(undefined, nid(2), nid(3), '12345');
+const anyState = mostly<PersonState>([initialState], [personOf(enrolment({ nationalId: nid(1) }))]);
+
+/** A parent's state as the caller loaded it: female or male, of any age, perhaps dead, or not registered. */
+const parentState = fc
+  .record({ sex: fc.constantFrom('F' as const, 'M' as const), born: date, died: fc.constantFrom(undefined, '1999-01-01', '2026-01-01') })
+  .map(({ sex, born, died }): PersonState | undefined => {
+    if (born === '19x0' || born === '1990-13-01') return undefined;
+    const registered = enrolment({ nationalId: nid(sex === 'F' ? 2 : 3), sex, dateOfBirth: born });
+    const death: PersonEvent[] = died ? [{ type: 'DeathRegistered', data: { dateOfDeath: died, placeOfDeath: 'LY-BA-01', causeIcd10: 'I21.9', certifier: { kind: 'hospital', reference: 'H' } } }] : [];
+    return personOf(registered, ...death);
+  });
+
+const common = fc.record({
+  nationalId: mostly([nid(1), nid(7)], ['12345']),
+  sex: mostly(['F', 'M'], ['X']),
+  dateOfBirth: date,
+  placeOfBirth: mostly(['LY-BA-01', 'LY-TR-02'], ['nowhere']),
+  motherId: parentId,
+  fatherId: parentId,
+  mother: fc.option(parentState, { nil: undefined }),
+  father: fc.option(parentState, { nil: undefined }),
+  officeArea: fc.constantFrom(undefined, 'LY-BA', 'LY-TR-02'),
+});
+
+const name = { given: 'فاطمة', father: 'محمد', grandfather: 'سالم', family: 'العبيدي' };
+
+const newPersonCommand: fc.Arbitrary<EnrolPerson | RegisterBirth> = fc.oneof(
+  fc
+    .record({
+      common,
+      nationality: mostly(['LY'], ['ly']),
+      residency: mostly(['citizen', 'visitor'], ['alien']),
+      motherName: fc.constantFrom(undefined, { given: 'عائشة', family: 'سالم' }, { given: 'عائشة' }),
+      sourceKind: mostly(['legacy-register', 'census-1922'], ['folklore']),
+    })
+    .map(({ common: c, nationality, residency, motherName, sourceKind }) =>
+      command(
+        'EnrolPerson',
+        {
+          nationalId: c.nationalId,
+          name,
+          sex: c.sex,
+          dateOfBirth: c.dateOfBirth,
+          placeOfBirth: c.placeOfBirth,
+          nationality,
+          residency,
+          ...(motherName && { motherName }),
+          ...(c.motherId && { motherId: c.motherId }),
+          ...(c.fatherId && { fatherId: c.fatherId }),
+          source: { kind: sourceKind, reference: 'register 4, page 2' },
+          mother: c.mother,
+          father: c.father,
+        } as EnrolPerson['data'],
+        { officeArea: c.officeArea },
+      ),
+    ),
+  fc.record({ common, plurality: mostly([1, 2], [0]), birthOrder: fc.constantFrom(undefined, 1, 3) }).map(({ common: c, plurality, birthOrder }) =>
+    command(
+      'RegisterBirth',
+      {
+        nationalId: c.nationalId,
+        name,
+        sex: c.sex,
+        dateOfBirth: c.dateOfBirth,
+        placeOfBirth: c.placeOfBirth,
+        motherId: c.motherId ?? nid(2),
+        ...(c.fatherId && { fatherId: c.fatherId }),
+        plurality,
+        ...(birthOrder !== undefined && { birthOrder }),
+        mother: c.mother,
+        father: c.father,
+      } as RegisterBirth['data'],
+      { officeArea: c.officeArea },
+    ),
+  ),
+);
+
+const policy = fc.constantFrom<JurisdictionPolicy>(defaultPolicy, { ...defaultPolicy, registerAnywhere: { births: false, deaths: true, everything: false } });
+
+describe('decideRegistration', () => {
+  it('records and refuses exactly what decide does, for any birth or enrolment', () => {
+    const seen = new Set<string>();
+    fc.assert(
+      fc.property(newPersonCommand, anyState, policy, (cmd, state, p) => {
+        const fast = outcomeOf(() => decideRegistration(cmd, state, p));
+        expect(fast).toEqual(outcomeOf(() => decide(cmd, state, p)));
+        seen.add((fast as { code?: string }).code ?? 'recorded');
+      }),
+      { numRuns: 3000 },
+    );
+    // The generator reaches acceptance and each kind of refusal the rules can give a new person.
+    for (const code of ['recorded', 'PERSON.ALREADY_REGISTERED', 'FACT.IN_FUTURE', 'BIRTH.MOTHER_AGE', 'BIRTH.MOTHER_NOT_FEMALE', 'BIRTH.FATHER_NOT_MALE', 'BIRTH.MOTHER_DECEASED', 'BIRTH.FATHER_DECEASED', 'JURISDICTION.OUTSIDE_OFFICE', 'PERSON.NOT_FOUND', 'DATE.INVALID', 'NATIONAL_ID.FORMAT']) {
+      expect(seen).toContain(code);
+    }
+  });
+});

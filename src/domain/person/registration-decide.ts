@@ -1,0 +1,32 @@
+import type { JurisdictionPolicy } from '../policy/jurisdiction-policy';
+import { RuleViolation } from '../shared/domain-error';
+import { latestCivilDateAt } from '../shared/partial-date';
+import { assertValidFact } from './fact-values';
+import type { EnrolPerson, RegisterBirth } from './person-commands';
+import { relativesOf } from './person-decide';
+import type { PersonEvent } from './person-events';
+import type { PersonState } from './person-state';
+import { birthOf, enrolmentOf } from './registration';
+import { parentViolations } from './rules/birth-parents';
+import { assertWithinJurisdiction } from './rules/jurisdiction';
+import { PENDING_EVENT_ID } from './rules/keeps-rules';
+import { inFuture } from './rules/timeline';
+
+/**
+ * `decide` for a birth or an enrolment, with the same events and the same refusals, without
+ * building the state of the history the rules would judge. A registration is recorded only on an
+ * empty stream (else PERSON.ALREADY_REGISTERED), and over a history of that one fact the rules
+ * can find only two things, in the order `decide` reports them: the registration dated in the
+ * future, and the parents' rules. Bulk imports decide mostly new persons; this spares each one a
+ * state and a run of every rule (`registration-decide.property.unit.spec.ts` checks it against
+ * `decide`).
+ */
+export function decideRegistration(command: EnrolPerson | RegisterBirth, state: PersonState, policy: JurisdictionPolicy): PersonEvent[] {
+  const event = command.type === 'EnrolPerson' ? enrolmentOf(command, state) : birthOf(command, state);
+  assertValidFact(event);
+  assertWithinJurisdiction(event, state, command.metadata, policy);
+  const context = { policy, today: latestCivilDateAt(command.metadata.now), relatives: relativesOf(command), spouseDeaths: {} };
+  const broken = inFuture(PENDING_EVENT_ID, event, context.today) ?? parentViolations(PENDING_EVENT_ID, event, context)[0];
+  if (broken) throw new RuleViolation(broken.code, broken.message, { facts: broken.facts });
+  return [event];
+}
