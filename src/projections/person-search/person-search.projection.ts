@@ -1,7 +1,9 @@
-import type { RecordedPersonEvent } from '../../domain/person/person-events';
+import { upcast } from '../../domain/events/upcasters';
+import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../../domain/person/person-events';
 import { stateOf } from '../../domain/person/person-state';
 import type { RecordedEvent } from '../../event-store/event-store.port';
-import { nationalIdOfStream, toRecordedPersonEvent } from '../../ledger/person-stream';
+import { nationalIdOfStream } from '../../ledger/person-stream';
+import { keptData, type KeptFields } from '../kept-facts';
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
 import {
   PERSON_SEARCH,
@@ -9,22 +11,26 @@ import {
   PERSON_SEARCH_RECORD,
   personSearchCollections,
   searchDocumentOf,
-  summaryOf,
   type PersonSearchRecordDocument,
 } from './search-document';
 
-/** Facts that set what a search shows; corrections and annulments count when they name one. */
-const SHOWN = new Set(['PersonEnrolled', 'BirthRegistered', 'NameChanged', 'DeathRegistered']);
+/**
+ * The facts that set what a search or its summary shows, with the fields read: registration,
+ * name changes, death (its date orders it among the others); corrections and annulments count
+ * when they name one.
+ */
+const SHOWN: KeptFields = new Map([
+  ['PersonEnrolled', ['nationalId', 'name', 'sex', 'dateOfBirth', 'placeOfBirth', 'motherName']],
+  ['BirthRegistered', ['nationalId', 'name', 'sex', 'dateOfBirth', 'placeOfBirth', 'motherName']],
+  ['NameChanged', ['name', 'date']],
+  ['DeathRegistered', ['dateOfDeath']],
+]);
 
-function isKept({ event }: RecordedPersonEvent, log: RecordedPersonEvent[]): boolean {
-  if (SHOWN.has(event.type)) return true;
-  const target =
-    event.type === 'RecordCorrected'
-      ? event.data.correctedEventId
-      : event.type === 'RegistrationAnnulled'
-        ? event.data.annulledEventId
-        : undefined;
-  return target !== undefined && log.some(({ eventId }) => eventId === target);
+/** The shown part of an event, as the domain's rules read it (the recording time is not shown). */
+function shownEvent(event: RecordedEvent, log: RecordedPersonEvent[]): RecordedPersonEvent | undefined {
+  const data = upcast(event.type as PersonEventType, event.metadata.schemaVersion, event.data) as Record<string, unknown>;
+  const shown = keptData(SHOWN, event.type, data, (target) => log.find(({ eventId }) => eventId === target)?.event.type);
+  return shown && { eventId: event.id, recordedAt: '', event: { type: event.type, data: shown } as PersonEvent };
 }
 
 /**
@@ -48,21 +54,17 @@ export class PersonSearchProjection implements Projection {
         log = event.revision === 0 ? [] : await storedLog(unitOfWork, nationalId);
         logs.set(nationalId, log);
       }
-      const recorded = toRecordedPersonEvent(event);
-      if (!isKept(recorded, log)) continue;
-      log.push(recorded);
+      const shown = shownEvent(event, log);
+      if (shown === undefined) continue;
+      log.push(shown);
       touched.add(nationalId);
     }
     for (const nationalId of touched) {
       const log = logs.get(nationalId)!;
+      unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log } satisfies PersonSearchRecordDocument);
       const person = stateOf(log);
-      if (person.status === 'unregistered') {
-        unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log } satisfies PersonSearchRecordDocument);
-        unitOfWork.delete(PERSON_SEARCH, nationalId);
-      } else {
-        unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log, summary: summaryOf(person) } satisfies PersonSearchRecordDocument);
-        unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
-      }
+      if (person.status === 'unregistered') unitOfWork.delete(PERSON_SEARCH, nationalId);
+      else unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
     }
   }
 }

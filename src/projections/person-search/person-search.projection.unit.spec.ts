@@ -45,14 +45,31 @@ describe('person search projection', () => {
     await apply(at('1', enrolled('1', { name: name('أحمد', 'علي', 'مصطفى', 'العبيدي'), sex: 'M', dateOfBirth: '1961' })));
     const document = await store.get<PersonSearchDocument>(PERSON_SEARCH, '1');
     expect(document).toMatchObject({ full: 'احمد علي مصطفي العبيدي', birthYear: 1961, sex: 'M', dateOfBirth: '1961' });
-    expect((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!.summary).toMatchObject({ nationalId: '1', sex: 'M', status: 'alive' });
-    expect(await ids(arabic('احمد علي مصطفى العبيدى'))).toEqual(['1']);
+    expect((await search(arabic('احمد علي مصطفى العبيدى'))).results).toEqual([
+      expect.objectContaining({ nationalId: '1', name: name('أحمد', 'علي', 'مصطفى', 'العبيدي'), sex: 'M', dateOfBirth: '1961', status: 'alive' }),
+    ]);
   });
 
   it('ignores facts that do not show in a search, and streams that are not persons', async () => {
     await apply(at('1', enrolled('1')), at('1', married('m1', '2', '2005-01-01')), { ...at('1', enrolled('9')), streamId: 'marriage-m1' });
     expect([...store.collections.get(PERSON_SEARCH)!.keys()]).toEqual(['1']);
     expect((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!.events).toHaveLength(1);
+  });
+
+  it('keeps of each fact only what a search or its summary shows, and summarises the corrected facts', async () => {
+    const enrolment = at('1', enrolled('1', { name: name('سالم', 'علي', 'حسن', 'العبيدي') }));
+    const correction = at('1', corrected(enrolment.id, 'name', null, name('سالم', 'علي', 'حسن', 'المسماري'), '2026-01-01'));
+    await apply(enrolment, correction, at('1', corrected(enrolment.id, 'nationality', 'LY', 'EG', '2026-01-02')), at('1', died('2020-01-01')));
+    const { events } = (await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!;
+    expect(events.map(({ event }) => event)).toEqual([
+      { type: 'PersonEnrolled', data: { nationalId: '1', name: name('سالم', 'علي', 'حسن', 'العبيدي'), sex: 'F', dateOfBirth: '1980-05-10', placeOfBirth: 'LY-BA-01', motherName: { given: 'خديجة', family: 'المسماري' } } },
+      { type: 'RecordCorrected', data: { correctedEventId: enrolment.id, changes: [{ field: 'name', from: null, to: name('سالم', 'علي', 'حسن', 'المسماري') }], date: '2026-01-01' } },
+      { type: 'RecordCorrected', data: { correctedEventId: enrolment.id, changes: [], date: '2026-01-02' } },
+      { type: 'DeathRegistered', data: { dateOfDeath: '2020-01-01' } },
+    ]);
+    expect((await search(arabic('سالم المسماري'))).results).toEqual([
+      expect.objectContaining({ nationalId: '1', name: name('سالم', 'علي', 'حسن', 'المسماري'), placeOfBirth: 'LY-BA-01', motherName: { given: 'خديجة', family: 'المسماري' }, status: 'deceased' }),
+    ]);
   });
 
   it('finds a person under a new name after a name change, and no longer under the old one', async () => {

@@ -38,14 +38,14 @@ export interface PersonSearchDocument extends SearchKeys {
 
 /**
  * The person's facts that decide what search shows (registration, name changes, death, and the
- * corrections and annulments of those), so the state is recomputed by the domain's own rules, and
- * the summary a result shows while the person is registered.
+ * corrections and annulments of those), with only the fields shown, so the state is recomputed by
+ * the domain's own rules; the summary of a result is recomputed from them too, for the few
+ * persons a page shows, rather than written for every person.
  */
 export interface PersonSearchRecordDocument {
   [key: string]: unknown;
   id: string;
   events: RecordedPersonEvent[];
-  summary?: PersonSummary;
 }
 
 /**

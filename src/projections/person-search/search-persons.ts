@@ -1,5 +1,13 @@
 import type { Condition, ReadModelStore } from '../../read-models/read-model.port';
-import { PERSON_SEARCH, PERSON_SEARCH_RECORD, type PersonSearchDocument, type PersonSearchRecordDocument, type PersonSummary } from './search-document';
+import { stateOf } from '../../domain/person/person-state';
+import {
+  PERSON_SEARCH,
+  PERSON_SEARCH_RECORD,
+  summaryOf,
+  type PersonSearchDocument,
+  type PersonSearchRecordDocument,
+  type PersonSummary,
+} from './search-document';
 import { wordPrefixRange } from './search-keys';
 import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from './search-ranking';
 
@@ -79,8 +87,13 @@ export async function searchPersons(
   return { total: hits.length, ...page, results };
 }
 
-/** The identity summaries of the persons shown, from their records. */
+/** The identity summaries of the registered persons shown, from the facts their records keep. */
 export async function summariesOf(models: ReadModelStore, nationalIds: string[]): Promise<Map<string, PersonSummary>> {
   const records = await models.getMany<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalIds);
-  return new Map([...records].flatMap(([id, record]) => (record.summary ? [[id, record.summary] as const] : [])));
+  const summaries = new Map<string, PersonSummary>();
+  for (const [id, record] of records) {
+    const person = stateOf(record.events);
+    if (person.status !== 'unregistered') summaries.set(id, summaryOf(person));
+  }
+  return summaries;
 }

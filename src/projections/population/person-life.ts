@@ -1,5 +1,6 @@
 import type { PersonEvent, RecordedPersonEvent, Sex } from '../../domain/person/person-events';
 import { effectiveFacts, factsOf, isRegistration } from '../../domain/person/person-facts';
+import { keptData, type KeptFields } from '../kept-facts';
 import { ageOn, dayOf, monthDayOf, resolveBirthDate } from './civil-days';
 
 export type FlowKind = 'birth' | 'death' | 'immigration' | 'emigration' | 'move-in' | 'move-out';
@@ -30,32 +31,19 @@ export interface Life {
   flows: Array<[kind: FlowKind, area: string, day: number, age: number]>;
 }
 
-const KEPT_TYPES = new Set(['BirthRegistered', 'PersonEnrolled', 'DeathRegistered', 'ResidenceChanged', 'Emigrated', 'Immigrated']);
-const KEPT_FIELDS: Record<string, string[]> = {
-  BirthRegistered: ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId'],
-  PersonEnrolled: ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId', 'source'],
-  DeathRegistered: ['dateOfDeath'],
-  ResidenceChanged: ['area', 'date'],
-  Emigrated: ['date'],
-  Immigrated: ['area', 'date'],
-};
+const KEPT_FIELDS: KeptFields = new Map([
+  ['BirthRegistered', ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId']],
+  ['PersonEnrolled', ['sex', 'dateOfBirth', 'placeOfBirth', 'motherId', 'source']],
+  ['DeathRegistered', ['dateOfDeath']],
+  ['ResidenceChanged', ['area', 'date']],
+  ['Emigrated', ['date']],
+  ['Immigrated', ['area', 'date']],
+]);
 
-const pick = (data: Record<string, unknown>, fields: string[]) =>
-  Object.fromEntries(fields.filter((field) => field in data).map((field) => [field, data[field]]));
-
-/**
- * The slim copy of an event worth keeping, or undefined. A correction or annulment is kept only
- * when it names a kept fact (corrections only with the changes to kept fields).
- */
+/** The slim copy of an event worth keeping (see keptData), or undefined. */
 export function keptEvent(eventId: string, type: string, data: Record<string, unknown>, kept: KeptEvent[]): KeptEvent | undefined {
-  if (KEPT_TYPES.has(type)) return { eventId, type: type as KeptEvent['type'], data: pick(data, KEPT_FIELDS[type]!) };
-  const target = type === 'RecordCorrected' ? data.correctedEventId : type === 'RegistrationAnnulled' ? data.annulledEventId : undefined;
-  const fact = kept.find((event) => event.eventId === target);
-  if (!fact) return undefined;
-  if (type === 'RegistrationAnnulled') return { eventId, type, data: { annulledEventId: target, date: data.date } };
-  const fields = KEPT_FIELDS[fact.type] ?? [];
-  const changes = (data.changes as Array<{ field: string }>).filter(({ field }) => fields.includes(field));
-  return { eventId, type: 'RecordCorrected', data: { correctedEventId: target, changes, date: data.date } };
+  const slim = keptData(KEPT_FIELDS, type, data, (target) => kept.find((event) => event.eventId === target)?.type);
+  return slim && { eventId, type: type as KeptEvent['type'], data: slim };
 }
 
 /** Where a person is present from birth: registered at birth, or enrolled without a later arrival. */
