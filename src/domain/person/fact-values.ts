@@ -5,19 +5,20 @@ import { parseCivilDate, parsePartialDate } from '../shared/partial-date';
 import { parseMotherName, parsePersonName } from '../shared/person-name';
 import type { PersonEvent } from './person-events';
 
-function expect(ok: boolean, field: string, code: string, message: string): void {
-  if (!ok) throw new InvalidValue(field, code, `${field} ${message}`);
+/** The message is written only for a refusal: most values pass, and writing it cost more than the check. */
+function expect(ok: boolean, field: string, code: string, message: () => string): void {
+  if (!ok) throw new InvalidValue(field, code, `${field} ${message()}`);
 }
 
 const text = (value: unknown, field: string) =>
-  expect(typeof value === 'string' && value.trim() !== '', field, 'VALUE.REQUIRED', 'must be a non-empty text');
+  expect(typeof value === 'string' && value.trim() !== '', field, 'VALUE.REQUIRED', () => 'must be a non-empty text');
 const country = (value: unknown, field: string) =>
-  expect(typeof value === 'string' && /^[A-Z]{2}$/.test(value), field, 'COUNTRY.FORMAT', `must be an ISO 3166 alpha-2 code like LY (got ${JSON.stringify(value)})`);
+  expect(typeof value === 'string' && /^[A-Z]{2}$/.test(value), field, 'COUNTRY.FORMAT', () => `must be an ISO 3166 alpha-2 code like LY (got ${JSON.stringify(value)})`);
 const count = (value: unknown, field: string, min: number, max: number) =>
-  expect(Number.isInteger(value) && (value as number) >= min && (value as number) <= max, field, 'VALUE.RANGE', `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
+  expect(Number.isInteger(value) && (value as number) >= min && (value as number) <= max, field, 'VALUE.RANGE', () => `must be a whole number from ${min} to ${max} (got ${JSON.stringify(value)})`);
 const optional = <T>(value: T | undefined, check: (value: T) => void) => value === undefined || check(value);
 const oneOf = (value: unknown, field: string, allowed: readonly string[]) =>
-  expect(allowed.includes(value as string), field, 'VALUE.ONE_OF', `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
+  expect(allowed.includes(value as string), field, 'VALUE.ONE_OF', () => `must be one of ${allowed.join(', ')} (got ${JSON.stringify(value)})`);
 
 /**
  * Checks every value object in a fact's data (IDs, dates, names, areas, codes), whether it comes
@@ -51,7 +52,7 @@ export function assertValidFact(event: PersonEvent): void {
     case 'DeathRegistered':
       parseCivilDate(event.data.dateOfDeath, 'dateOfDeath');
       parseAreaCode(event.data.placeOfDeath, 'placeOfDeath');
-      expect(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/.test(event.data.causeIcd10), 'causeIcd10', 'ICD10.FORMAT', `must be an ICD-10 code like I21.9 (got ${JSON.stringify(event.data.causeIcd10)})`);
+      expect(/^[A-Z]\d{2}(\.[0-9A-Z]{1,4})?$/.test(event.data.causeIcd10), 'causeIcd10', 'ICD10.FORMAT', () => `must be an ICD-10 code like I21.9 (got ${JSON.stringify(event.data.causeIcd10)})`);
       oneOf(event.data.certifier?.kind, 'certifier.kind', ['hospital', 'forensic-medicine', 'physician', 'court']);
       return;
     case 'MarriageRegistered':
@@ -73,7 +74,7 @@ export function assertValidFact(event: PersonEvent): void {
     case 'EmploymentStarted':
       text(event.data.employmentId, 'employmentId');
       text(event.data.employer, 'employer');
-      expect(/^\d{1,4}$/.test(event.data.occupation), 'occupation', 'ISCO.FORMAT', `must be an ISCO-08 code of 1 to 4 digits (got ${JSON.stringify(event.data.occupation)})`);
+      expect(/^\d{1,4}$/.test(event.data.occupation), 'occupation', 'ISCO.FORMAT', () => `must be an ISCO-08 code of 1 to 4 digits (got ${JSON.stringify(event.data.occupation)})`);
       oneOf(event.data.sector, 'sector', ['public', 'private', 'self-employed', 'non-profit']);
       parseCivilDate(event.data.date, 'date');
       return;
