@@ -18,21 +18,23 @@ export type ReaderMessage = { rows: KeyedRow[] } | { done: true } | { error: { m
 export const keyed = (source: SourceRow): KeyedRow => ({ ...source, key: source.unreadable ? '' : rowKey(source.record) });
 
 /**
- * The file's rows with their keys. Parsing and hashing run in a worker thread, a few thousand rows
- * ahead, so the second core works while the main thread decides and commits; the rows, their
- * order and a parse error (with its message) are those `readRows` gives. Where the worker's
- * compiled script is not at hand (the sources run under ts-jest), the rows are read in this thread.
+ * The file's rows with their keys, in runs of rows (an `await` per row, through an async
+ * generator, cost the importer's main thread more than some rules). Parsing and hashing run in a
+ * worker thread, a few thousand rows ahead, so the second core works while the main thread
+ * decides and commits; the rows, their order and a parse error (with its message, after the rows
+ * before it) are those `readRows` gives. Where the worker's compiled script is not at hand (the
+ * sources run under ts-jest), the rows are read in this thread.
  */
-export function readKeyedRows(path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
+export function readKeyedRows(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
   const script = join(__dirname, 'keyed-rows.worker.js');
   return existsSync(script) ? fromWorker(script, path, format) : inThread(path, format);
 }
 
-async function* inThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
-  for await (const source of readRows(path, format)) yield keyed(source);
+async function* inThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
+  for await (const source of readRows(path, format)) yield [keyed(source)];
 }
 
-async function* fromWorker(script: string, path: string, format: ImportFormat): AsyncIterable<KeyedRow> {
+async function* fromWorker(script: string, path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
   const worker = new Worker(script, { workerData: { path, format, rowsPerMessage: ROWS_PER_MESSAGE, messagesAhead: MESSAGES_AHEAD } });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | undefined;
@@ -61,7 +63,7 @@ async function* fromWorker(script: string, path: string, format: ImportFormat): 
       if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
       // One message taken: the reader may send one more.
       worker.postMessage('more');
-      yield* message.rows;
+      yield message.rows;
     }
   } finally {
     // Also when the importer stops early (Ctrl-C after a batch): the reader thread ends with it.

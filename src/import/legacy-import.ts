@@ -1,6 +1,6 @@
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { BulkAgency, BulkCommand, BulkResult, PersonRef } from '../bulk/bulk-commands';
+import type { BulkAgency, BulkCommand, BulkResult } from '../bulk/bulk-commands';
 import type { BulkRecorder } from '../bulk/bulk-recorder';
 import { DomainError, InvalidValue } from '../domain/shared/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
@@ -123,21 +123,25 @@ export class LegacyImport {
     };
 
     try {
-      for await (const source of readKeyedRows(options.file, format)) {
-        bytes = source.bytes;
-        if (source.row <= progress.totals.rowsDone) {
-          this.remember(source);
-          continue;
-        }
-        // One row past the batch is read first, so the batch that ends the file is known to be the last.
-        if (batch.length === batchSize) {
-          await flush(false);
-          if (options.shouldStop?.()) {
-            await previous;
-            return summary(true);
+      for await (const rows of readKeyedRows(options.file, format)) {
+        for (const source of rows) {
+          bytes = source.bytes;
+          if (source.row <= progress.totals.rowsDone) {
+            this.remember(source);
+            continue;
           }
+          // One row past the batch is read first, so the batch that ends the file is known to be the last.
+          if (batch.length === batchSize) {
+            await flush(false);
+            if (options.shouldStop?.()) {
+              await previous;
+              return summary(true);
+            }
+          }
+          // Only a resumed import reads the log for a row (a ref to a row before the resume point).
+          if (this.earlierRefs.size > 0) await this.lookUpEarlierRefs(source);
+          batch.push(this.prepare(source));
         }
-        batch.push(await this.prepare(source));
       }
     } catch (error) {
       // A malformed file stops the import: the batch already handed over is still recorded first.
@@ -161,7 +165,7 @@ export class LegacyImport {
     }
   }
 
-  private async prepare(source: KeyedRow): Promise<Pending> {
+  private prepare(source: KeyedRow): Pending {
     const key = source.key;
     const pending: Pending = { source, key };
     try {
@@ -176,12 +180,7 @@ export class LegacyImport {
         if (earlier !== undefined) throw new InvalidValue('ref', 'IMPORT.DUPLICATE_REF', `ref ${ref} already names the person of row ${earlier}`);
         this.refRows.set(ref, source.row);
       }
-      const refs = new Map<string, PersonRef>();
-      for (const column of ['mother_ref', 'father_ref', 'person_ref', 'husband_ref', 'wife_ref']) {
-        const named = source.record[column];
-        if (named !== undefined) refs.set(named, await this.resolveRef(named));
-      }
-      const command = commandOfRow(source.record, kind, (named) => refs.get(named)!);
+      const command = commandOfRow(source.record, kind, (named) => this.refs.get(named) ?? { ref: named });
       pending.command = { ...command, key, ids: rowIds(this.sha256, source.row, key) } as BulkCommand;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
@@ -191,22 +190,21 @@ export class LegacyImport {
   }
 
   /**
-   * A ref names the person of an earlier enrolment row: by national ID once recorded, as `{ref}`
-   * while its batch is being decided (or when it was refused: the recorder then refuses the row).
+   * A ref names the person of an earlier enrolment row: by national ID once recorded (`refs`), as
+   * `{ref}` while its batch is being decided (or when it was refused: the recorder then refuses the
+   * row). The refs of rows before the resume point are found in the log, once, before the first
+   * row naming them is prepared.
    */
-  private async resolveRef(ref: string): Promise<PersonRef> {
-    const known = this.refs.get(ref);
-    if (known) return known;
-    const earlier = this.earlierRefs.get(ref);
-    if (earlier) {
-      this.earlierRefs.delete(ref);
+  private async lookUpEarlierRefs(source: KeyedRow): Promise<void> {
+    if (source.unreadable) return;
+    for (const column of refColumns) {
+      const ref = source.record[column];
+      const earlier = ref === undefined ? undefined : this.earlierRefs.get(ref);
+      if (!earlier) continue;
+      this.earlierRefs.delete(ref!);
       const found = await this.recordedUnder(earlier[earlier.length - 1]!, earlier.length > 1 ? earlier[0] : undefined);
-      if (found) {
-        this.refs.set(ref, found);
-        return found;
-      }
+      if (found) this.refs.set(ref!, found);
     }
-    return { ref };
   }
 
   /** The national ID an earlier run recorded a row's enrolment under, if it did. */
@@ -246,5 +244,7 @@ export class LegacyImport {
     }
   }
 }
+
+const refColumns = ['mother_ref', 'father_ref', 'person_ref', 'husband_ref', 'wife_ref'];
 
 const toLines = (rejects: Reject[]): string => rejects.map((reject) => `${JSON.stringify(reject)}\n`).join('');
