@@ -43,9 +43,9 @@ export type RebuildThreadMessage = { progress: RebuildProgress } | { failed: str
  * rebuilding the projections dealt to it as a rebuild in process does (one read of the log for
  * them all, each committing atomically with its own checkpoint); the store serialises the threads'
  * commits (SQLite: one writer at a time, the others wait on its lock). The projections are dealt
- * back and forth in the order given (1, 2, 2, 1, …), so that with the registry's order the
- * heaviest do not share a thread. Each thread reads and parses the whole log: this pays where a
- * core would otherwise sit idle.
+ * back and forth in the order given (1, 2, 2, 1, …): given heaviest first, as the registry lists
+ * them, the threads carry about the same work. Each thread reads and parses the whole log: this
+ * pays where a core would otherwise sit idle.
  */
 export async function rebuildInThreads(
   names: string[],
