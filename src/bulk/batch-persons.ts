@@ -15,6 +15,8 @@ interface BatchPerson {
   pending: NewEvent[];
   /** A recorded decision read this person: the append asserts the stream unchanged. */
   read: boolean;
+  /** The packed form the cache read this person back from, handed back to it. */
+  packed?: CachedPerson['packed'];
 }
 
 /**
@@ -52,7 +54,8 @@ export class BatchPersons {
     if (known) return known;
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
-      const person: BatchPerson = { state: cached.state, revision: cached.revision, keys: cached.keys, pending: [], read: false };
+      const { state, revision, keys, packed } = cached;
+      const person: BatchPerson = { state, revision, keys, pending: [], read: false, packed };
       this.persons.set(nationalId, person);
       return person;
     }
@@ -122,7 +125,7 @@ export class BatchPersons {
     const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
     if (base === undefined) return undefined;
     const revision = base + person.pending.length;
-    return revision < 0 ? undefined : { state: person.state, revision, keys: person.keys };
+    return revision < 0 ? undefined : { state: person.state, revision, keys: person.keys, packed: person.packed };
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */

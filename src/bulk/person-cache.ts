@@ -1,4 +1,5 @@
-import type { PersonState } from '../domain/person/person-state';
+import { packLogRows, unpackLogRows, type PackedLogRow } from '../domain/person/packed-log';
+import { stateOf, type PersonState } from '../domain/person/person-state';
 
 /** A person as a committed batch left it: its state (the stream's log included), its revision and its idempotency keys. */
 export interface CachedPerson {
@@ -6,50 +7,146 @@ export interface CachedPerson {
   /** The revision of the stream's last event, as committed. */
   revision: number;
   keys: readonly string[];
+  /**
+   * The packed form it was read back from, if it was: packing it again appends only the events
+   * after (decisions only append to a state's log).
+   */
+  packed?: PackedPerson;
 }
 
 /**
- * The states of the persons a recorder committed recently, keyed by national ID, least recently
- * used evicted first: a long synth or import does not reload and re-fold every person it names in
- * every batch. Valid only while the recorder is the only writer to those streams; every write still
- * expects the cached revision, so another writer's append fails the batch, and the recorder then
- * drops the cache and decides the batch again from the store.
+ * `<log rows as JSON>\n<[revision, keys] as JSON>` in UTF-8: the rows first, so that packing a
+ * person again keeps their bytes and appends the new events' rows (a log only grows).
+ */
+interface PackedPerson {
+  bytes: Buffer;
+  /** Log events in the rows. */
+  events: number;
+}
+
+/**
+ * The persons a recorder committed recently, keyed by national ID, so a long synth or import
+ * does not read every person it names back from the store in every batch. Two tiers, each least
+ * recently used evicted first:
+ * - `limit` persons live (their states as decisions use them);
+ * - persons evicted from there, packed: the log, revision and keys as UTF-8 JSON outside the heap,
+ *   at most `packedBytes` bytes. A state of a thousand live objects costs the collector a walk on
+ *   every full collection and about 4 KB; packed, it is one buffer of about 1.3 KB, and reading it
+ *   back (parse and fold) costs a fraction of reading the stream from the store.
+ *
+ * Valid only while the recorder is the only writer to those streams; every write still expects
+ * the cached revision, so another writer's append fails the batch, and the recorder then drops the
+ * cache and decides the batch again from the store.
  */
 export class PersonCache {
-  private readonly entries = new Map<string, CachedPerson>();
+  private readonly live = new Map<string, CachedPerson>();
+  private readonly packed = new Map<string, PackedPerson>();
+  private packedTotal = 0;
   hits = 0;
   misses = 0;
+  /** Hits answered from the packed tier. */
+  unpacked = 0;
 
-  constructor(readonly limit: number) {}
+  constructor(
+    readonly limit: number,
+    readonly packedBytes = packedBytesLimit(),
+  ) {}
 
   get size(): number {
-    return this.entries.size;
+    return this.live.size + this.packed.size;
+  }
+
+  /** Bytes the packed persons take. */
+  get packedSize(): number {
+    return this.packedTotal;
   }
 
   get(nationalId: string): CachedPerson | undefined {
-    const entry = this.entries.get(nationalId);
-    if (entry === undefined) {
+    const entry = this.live.get(nationalId);
+    if (entry !== undefined) {
+      this.hits++;
+      // Most recently used last: Map iteration order is insertion order.
+      this.live.delete(nationalId);
+      this.live.set(nationalId, entry);
+      return entry;
+    }
+    const packed = this.packed.get(nationalId);
+    if (packed === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
-    // Most recently used last: Map iteration order is insertion order.
-    this.entries.delete(nationalId);
-    this.entries.set(nationalId, entry);
-    return entry;
+    this.unpacked++;
+    const person = unpack(packed);
+    this.set(nationalId, person);
+    return person;
   }
 
   set(nationalId: string, entry: CachedPerson): void {
     if (this.limit <= 0) return;
-    this.entries.delete(nationalId);
-    this.entries.set(nationalId, entry);
-    if (this.entries.size > this.limit) {
-      const iterator = this.entries.keys();
-      for (let excess = this.entries.size - this.limit; excess > 0; excess--) this.entries.delete(iterator.next().value as string);
+    this.dropPacked(nationalId);
+    this.live.delete(nationalId);
+    this.live.set(nationalId, entry);
+    if (this.live.size <= this.limit) return;
+    const iterator = this.live.entries();
+    for (let excess = this.live.size - this.limit; excess > 0; excess--) {
+      const [evicted, person] = iterator.next().value as [string, CachedPerson];
+      this.live.delete(evicted);
+      this.pack(evicted, person);
     }
   }
 
   clear(): void {
-    this.entries.clear();
+    this.live.clear();
+    this.packed.clear();
+    this.packedTotal = 0;
   }
+
+  private pack(nationalId: string, person: CachedPerson): void {
+    if (this.packedBytes <= 0) return;
+    const packed = pack(person);
+    this.packed.set(nationalId, packed);
+    this.packedTotal += packed.bytes.length;
+    for (const oldest of this.packed.keys()) {
+      if (this.packedTotal <= this.packedBytes) break;
+      this.dropPacked(oldest);
+    }
+  }
+
+  private dropPacked(nationalId: string): void {
+    const packed = this.packed.get(nationalId);
+    if (packed === undefined) return;
+    this.packed.delete(nationalId);
+    this.packedTotal -= packed.bytes.length;
+  }
+}
+
+const NEWLINE = 0x0a;
+
+function pack({ state: { log }, revision, keys, packed }: CachedPerson): PackedPerson {
+  const tail = `\n${JSON.stringify([revision, keys])}`;
+  if (!packed) {
+    return { bytes: Buffer.from(JSON.stringify(packLogRows(log)) + tail), events: log.length };
+  }
+  // JSON escapes a newline inside strings: the first raw one ends the rows.
+  const rowsEnd = packed.bytes.indexOf(NEWLINE);
+  if (packed.events === log.length) return { bytes: Buffer.concat([packed.bytes.subarray(0, rowsEnd), Buffer.from(tail)]), events: log.length };
+  const added = JSON.stringify(packLogRows(log.slice(packed.events)));
+  // `[known rows` + `,new rows]` + tail.
+  return { bytes: Buffer.concat([packed.bytes.subarray(0, rowsEnd - 1), Buffer.from(`,${added.slice(1)}${tail}`)]), events: log.length };
+}
+
+/** The state is folded again from the log, as a read of the stream from the store would fold it. */
+function unpack(packed: PackedPerson): CachedPerson {
+  const text = packed.bytes.toString();
+  const rowsEnd = text.indexOf('\n');
+  const [revision, keys] = JSON.parse(text.slice(rowsEnd + 1)) as [number, string[]];
+  const rows = JSON.parse(text.slice(0, rowsEnd)) as PackedLogRow[];
+  return { state: stateOf(unpackLogRows(rows)), revision, keys, packed };
+}
+
+/** `SIJIL_BULK_CACHE_BYTES`, 2 GiB by default (a 1,000,000-person country packs to about 1.6 GB); 0 keeps live persons only. */
+function packedBytesLimit(): number {
+  const configured = Number(process.env.SIJIL_BULK_CACHE_BYTES);
+  return process.env.SIJIL_BULK_CACHE_BYTES !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : 2 * 1024 ** 3;
 }
