@@ -124,13 +124,14 @@ export class PersonCache {
 const NEWLINE = 0x0a;
 
 function pack({ state: { log }, revision, keys, packed }: CachedPerson): PackedPerson {
+  // Revision and keys change only with new events: a person only read since is packed as it was.
+  if (packed?.events === log.length) return packed;
   const tail = `\n${JSON.stringify([revision, keys])}`;
   if (!packed) {
     return { bytes: Buffer.from(JSON.stringify(packLogRows(log)) + tail), events: log.length };
   }
   // JSON escapes a newline inside strings: the first raw one ends the rows.
   const rowsEnd = packed.bytes.indexOf(NEWLINE);
-  if (packed.events === log.length) return { bytes: Buffer.concat([packed.bytes.subarray(0, rowsEnd), Buffer.from(tail)]), events: log.length };
   const added = JSON.stringify(packLogRows(log.slice(packed.events)));
   // `[known rows` + `,new rows]` + tail.
   return { bytes: Buffer.concat([packed.bytes.subarray(0, rowsEnd - 1), Buffer.from(`,${added.slice(1)}${tail}`)]), events: log.length };
