@@ -40,10 +40,15 @@ const KEPT_FIELDS: KeptFields = new Map([
   ['Immigrated', ['area', 'date']],
 ]);
 
-/** The slim copy of an event worth keeping (see keptData), or undefined. */
+/**
+ * The slim copy of an event worth keeping (see keptData), or undefined. Of an enrolment's source
+ * only the kind is read (a residence permit is no birth here), not its reference.
+ */
 export function keptEvent(eventId: string, type: string, data: Record<string, unknown>, kept: KeptEvent[]): KeptEvent | undefined {
   const slim = keptData(KEPT_FIELDS, type, data, (target) => kept.find((event) => event.eventId === target)?.type);
-  return slim && { eventId, type: type as KeptEvent['type'], data: slim };
+  if (slim === undefined) return undefined;
+  if (slim.source !== undefined) slim.source = { kind: (slim.source as { kind: string }).kind };
+  return { eventId, type: type as KeptEvent['type'], data: slim };
 }
 
 /** Where a person is present from birth: registered at birth, or enrolled without a later arrival. */

@@ -62,6 +62,16 @@ describe('population read model', () => {
     await apply(log.event('1', 'RegistrationAnnulled', { annulledEventId: birth.id, date: '2021-01-01' }));
     expect(sum((await at('2020-06-01')).F)).toBe(0);
     expect(store.size('population_cohorts')).toBe(0);
+    expect(store.size('population_flows')).toBe(0);
+  });
+
+  it('an enrolment on a residence permit counts the person present but not as a birth, and keeps only the source kind', async () => {
+    const source = { kind: 'residence-permit', reference: 'permit 77' };
+    await apply(log.event('1', 'PersonEnrolled', { nationalId: '1', sex: 'M', dateOfBirth: '1990-01-01', placeOfBirth: 'LY-BA-01', source }));
+    expect(sum((await at('2020-01-01')).M)).toBe(1);
+    expect(sum((await flowsBetween(store, '1990-01-01', '1990-12-31')).byKind.birth.M)).toBe(0);
+    expect(store.findAll('population_persons')).toMatchObject([{ kept: [{ data: { source: { kind: 'residence-permit' } } }] }]);
+    expect(JSON.stringify(store.findAll('population_persons'))).not.toContain('permit 77');
   });
 
   it('partial birth dates: a year stands for 1 July, a month for the 15th', async () => {

@@ -32,6 +32,8 @@ const sameBirth = (a?: BirthOf, b?: BirthOf) => a?.year === b?.year && a?.monthD
 class Batch {
   private readonly docs = new Map<string, Map<string, Document | undefined>>();
   private readonly dirty = new Map<string, Set<string>>();
+  /** Cells a change was taken out of: only these may have emptied (the rest are not enumerated). */
+  private readonly emptied = new Set<Document>();
 
   constructor(private readonly unitOfWork: ProjectionUnitOfWork) {}
 
@@ -53,6 +55,11 @@ class Batch {
     this.touch(collection, document.id);
   }
 
+  /** A cell whose change was taken out: deleted at the flush if nothing is left in it. */
+  takenOut(cell: Document): void {
+    this.emptied.add(cell);
+  }
+
   touch(collection: string, id: string): void {
     let ids = this.dirty.get(collection);
     if (!ids) this.dirty.set(collection, (ids = new Set()));
@@ -63,7 +70,7 @@ class Batch {
     for (const [collection, ids] of this.dirty) {
       for (const id of ids) {
         const document = this.docs.get(collection)!.get(id)!;
-        const empty = 'changes' in document ? isEmpty(document.changes) : 'counts' in document ? isEmpty(document.counts) : false;
+        const empty = this.emptied.has(document) && isEmpty('changes' in document ? document.changes : document.counts);
         if (empty) this.unitOfWork.delete(collection, id);
         else this.unitOfWork.put(collection, document);
       }
@@ -76,10 +83,12 @@ function isEmpty(record: unknown): boolean {
   return true;
 }
 
-function bump(record: Record<string, number>, key: number, delta: number): void {
+/** Adds `delta` to a cell's count; true when the count is taken out, back to zero. */
+function bump(record: Record<string, number>, key: number, delta: number): boolean {
   const value = (record[key] ?? 0) + delta;
-  if (value === 0) delete record[key];
-  else record[key] = value;
+  if (value !== 0) record[key] = value;
+  else delete record[key];
+  return value === 0;
 }
 
 /**
@@ -166,7 +175,7 @@ export class PopulationProjection implements Projection {
           batch.cached<CohortDocument>(COHORTS, id) ??
           (await batch.get<CohortDocument>(COHORTS, id)) ??
           { id, area: where, sex: life.sex, birthYear: life.birth.year, changes: {} };
-        bump(cohort.changes, cohortKey(day, life.birth.monthDay), sign * delta);
+        if (bump(cohort.changes, cohortKey(day, life.birth.monthDay), sign * delta)) batch.takenOut(cohort);
         batch.set(COHORTS, cohort);
       }
     }
@@ -176,7 +185,7 @@ export class PopulationProjection implements Projection {
         const id = flowId(where, kind, year);
         const flow =
           batch.cached<FlowDocument>(FLOWS, id) ?? (await batch.get<FlowDocument>(FLOWS, id)) ?? { id, area: where, kind, year, counts: {} };
-        bump(flow.counts, flowKey(day, life.sex, age), sign);
+        if (bump(flow.counts, flowKey(day, life.sex, age), sign)) batch.takenOut(flow);
         batch.set(FLOWS, flow);
       }
     }
