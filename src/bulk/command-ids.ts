@@ -32,11 +32,15 @@ export const keyedIds = (key: string): CommandIds => ({
   marriageId: () => seededUuid(key),
 });
 
-const sha256 = (text: string): Buffer => hash('sha256', text, 'buffer');
+/**
+ * The SHA-256 digest's bytes as the char codes of a 'binary' (Latin-1) string. One-shot `hash` (no Hash
+ * object), and a string rather than a Buffer, which cost three times as much (1.3 µs against
+ * 0.45): this runs for every national ID a bulk command draws.
+ */
+const sha256 = (text: string): string => hash('sha256', text, 'binary');
 
 /** Digits drawn from SHA-256 of `seed`, bytes of 250 and up skipped so each digit is uniform. */
 function digitsOf(seed: string): () => number {
-  // One-shot `hash` (no Hash object): this runs for every national ID a bulk command draws.
   let bytes = sha256(seed);
   let at = 0;
   let round = 0;
@@ -46,7 +50,7 @@ function digitsOf(seed: string): () => number {
         bytes = sha256(`${seed}#${++round}`);
         at = 0;
       }
-      const byte = bytes[at++]!;
+      const byte = bytes.charCodeAt(at++);
       if (byte < 250) return byte % 10;
     }
   };
