@@ -1,6 +1,6 @@
 import type { PersonEvent } from '../domain/person/person-events';
 import { evolve, stateOf, type PersonState } from '../domain/person/person-state';
-import type { EventStore, ExpectedRevision, NewEvent, StreamWrite } from '../event-store/event-store.port';
+import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
 import type { CachedPerson, PersonCache } from './person-cache';
 
@@ -49,7 +49,11 @@ export class BatchPersons {
     this.before = undefined;
   }
 
-  async load(nationalId: string, drawn = false): Promise<BatchPerson> {
+  /**
+   * At once when the batch, the batch before or the cache holds the person, or a drawn ID is taken
+   * to be new (most loads of a bulk batch: no promise to await); else once its stream is read.
+   */
+  load(nationalId: string, drawn = false): BatchPerson | Promise<BatchPerson> {
     const known = this.persons.get(nationalId);
     if (known) return known;
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
@@ -59,7 +63,11 @@ export class BatchPersons {
       this.persons.set(nationalId, person);
       return person;
     }
-    const events = drawn && this.assumeNew ? [] : await this.store.readStream(personStreamId(nationalId));
+    if (drawn && this.assumeNew) return this.added(nationalId, []);
+    return this.store.readStream(personStreamId(nationalId)).then((events) => this.added(nationalId, events));
+  }
+
+  private added(nationalId: string, events: RecordedEvent[]): BatchPerson {
     const keys = events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
     const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
@@ -74,8 +82,9 @@ export class BatchPersons {
     return person;
   }
 
-  async stateOf(nationalId: string, drawn = false): Promise<PersonState> {
-    return (await this.load(nationalId, drawn)).state;
+  stateOf(nationalId: string, drawn = false): PersonState | Promise<PersonState> {
+    const person = this.load(nationalId, drawn);
+    return person instanceof Promise ? person.then(({ state }) => state) : person.state;
   }
 
   /** Already loaded; `load` first. */

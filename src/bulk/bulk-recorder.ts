@@ -209,7 +209,8 @@ export class BulkRecorder {
       const metadata = metadataOf(command.agency ?? options.agency, now, command.key);
       const ids = command.ids ?? (command.key === undefined ? randomIds() : keyedIds(command.key));
       try {
-        const outcome = await decideBulk(command, metadata, ids, ctx);
+        const decided = decideBulk(command, metadata, ids, ctx);
+        const outcome = decided instanceof Promise ? await decided : decided;
         if ('duplicate' in outcome) {
           if ('ref' in command && command.ref !== undefined && outcome.nationalId) ctx.refs.set(command.ref, outcome.nationalId);
           results.push({ status: 'duplicate', ...(outcome.nationalId && { nationalId: outcome.nationalId }) });
