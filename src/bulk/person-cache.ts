@@ -128,13 +128,26 @@ function pack({ state: { log }, revision, keys, packed }: CachedPerson): PackedP
   if (packed?.events === log.length) return packed;
   const tail = `\n${JSON.stringify([revision, keys])}`;
   if (!packed) {
-    return { bytes: Buffer.from(JSON.stringify(packLogRows(log)) + tail), events: log.length };
+    return { bytes: ownBuffer(undefined, JSON.stringify(packLogRows(log)) + tail), events: log.length };
   }
   // JSON escapes a newline inside strings: the first raw one ends the rows.
   const rowsEnd = packed.bytes.indexOf(NEWLINE);
   const added = JSON.stringify(packLogRows(log.slice(packed.events)));
   // `[known rows` + `,new rows]` + tail.
-  return { bytes: Buffer.concat([packed.bytes.subarray(0, rowsEnd - 1), Buffer.from(`,${added.slice(1)}${tail}`)]), events: log.length };
+  return { bytes: ownBuffer(packed.bytes.subarray(0, rowsEnd - 1), `,${added.slice(1)}${tail}`), events: log.length };
+}
+
+/**
+ * `prefix` then `text` in a buffer of their own, exactly as long: a small buffer from `Buffer.from`
+ * is a slice of Node's shared 8 KB pool, and one slice alive keeps its whole slab (measured: 5.2 KB
+ * of memory a packed person of 1.3 KB).
+ */
+function ownBuffer(prefix: Buffer | undefined, text: string): Buffer {
+  const start = prefix?.length ?? 0;
+  const bytes = Buffer.allocUnsafeSlow(start + Buffer.byteLength(text));
+  prefix?.copy(bytes);
+  bytes.write(text, start);
+  return bytes;
 }
 
 /** The state is folded again from the log, as a read of the stream from the store would fold it. */
