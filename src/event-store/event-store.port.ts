@@ -34,6 +34,13 @@ export interface RecordedEvent {
   position: number;
   type: string;
   data: unknown;
+  /**
+   * The JSON text the log holds for `data` (it parses to `data`), when the adapter has it at no
+   * cost: SQLite does; EventStoreDB's client hands `data` already parsed, so it leaves it out, as
+   * do events built in memory. A consumer writing the data into JSON of its own copies this text
+   * instead of serialising `data` again, and must do without it when it is missing.
+   */
+  dataJson?: string;
   metadata: EventMetadata;
   /** Instant the store committed it (ISO 8601 UTC). */
   recordedAt: string;

@@ -1,3 +1,4 @@
+import Database from 'better-sqlite3';
 import { join } from 'path';
 import { newEventId } from '../../src/event-store/event-id';
 import { DuplicateEventId, NewEvent, WrongExpectedRevision } from '../../src/event-store/event-store.port';
@@ -56,6 +57,20 @@ describe('SqliteEventStore', () => {
     expect(log.map((e) => e.streamId)).toEqual(['person-a', 'person-c', 'person-c']);
     expect(log[0]!.data).toEqual(text);
     expect(log[2]!.metadata).toEqual({ schemaVersion: 2, note: 'é' });
+  });
+
+  it('hands each event read with the JSON text the log holds for its data', async () => {
+    const data = { name: 'عبد الله', nested: { list: [1, 2.5, null, true] }, dropped: undefined };
+    await store.appendToStream('person-a', [{ ...birth(), data }, birth()], { expectedRevision: 'no_stream' });
+    const stored = new Database(file, { readonly: true });
+    const texts = (stored.prepare(`SELECT data FROM events WHERE stream_id = 'person-a' ORDER BY revision`).all() as Array<{ data: string }>).map(
+      (row) => row.data,
+    );
+    stored.close();
+    for (const events of [await store.readAll(), await store.readStream('person-a'), (await store.readStream('person-a', { direction: 'backwards' })).reverse()]) {
+      expect(events.map((e) => e.dataJson)).toEqual(texts);
+      for (const event of events) expect(JSON.parse(event.dataJson!)).toEqual(event.data);
+    }
   });
 
   it('records many new streams of one append in multi-row inserts, each with its own position', async () => {

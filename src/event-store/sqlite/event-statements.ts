@@ -1,16 +1,22 @@
 import type Database from 'better-sqlite3';
 import { EventMetadata, RecordedEvent } from '../event-store.port';
 
-export interface EventRow {
-  position: number;
-  id: string;
-  stream_id: string;
-  revision: number;
-  type: string;
-  data: string;
-  metadata: string;
-  recorded_at: string;
-}
+/**
+ * A row as the reads select it (EVENT_ROW): an array rather than an object per row, which
+ * better-sqlite3 builds a third faster (half a second of a 500,000-event rebuild).
+ */
+export type EventRow = [
+  position: number,
+  id: string,
+  streamId: string,
+  revision: number,
+  type: string,
+  data: string,
+  metadata: string,
+  recordedAt: string,
+];
+
+const EVENT_ROW = 'position, id, stream_id, revision, type, data, metadata, recorded_at';
 
 export interface StreamTip {
   revision: number;
@@ -57,15 +63,21 @@ export function prepareWriteStatements(db: Database.Database) {
 export function prepareReadStatements(db: Database.Database) {
   return {
     // LIMIT -1 means no limit in SQLite.
-    streamForwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT * FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
-    ),
-    streamBackwards: db.prepare<[string, number, number], EventRow>(
-      `SELECT * FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
-    ),
-    all: db.prepare<[number, number], EventRow>(
-      `SELECT * FROM events WHERE position > ? AND stream_id NOT GLOB '$*' ORDER BY position LIMIT ?`,
-    ),
+    streamForwards: db
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_ROW} FROM events WHERE stream_id = ? AND revision >= ? ORDER BY revision LIMIT ?`,
+      )
+      .raw(true),
+    streamBackwards: db
+      .prepare<[string, number, number], EventRow>(
+        `SELECT ${EVENT_ROW} FROM events WHERE stream_id = ? AND revision <= ? ORDER BY revision DESC LIMIT ?`,
+      )
+      .raw(true),
+    all: db
+      .prepare<[number, number], EventRow>(
+        `SELECT ${EVENT_ROW} FROM events WHERE position > ? AND stream_id NOT GLOB '$*' ORDER BY position LIMIT ?`,
+      )
+      .raw(true),
   };
 }
 
@@ -74,13 +86,14 @@ export type ReadStatements = ReturnType<typeof prepareReadStatements>;
 
 export const valuesPerEvent = EVENT_COLUMNS;
 
-export const toRecordedEvent = (row: EventRow): RecordedEvent => ({
-  id: row.id,
-  streamId: row.stream_id,
-  revision: row.revision,
-  position: row.position,
-  type: row.type,
-  data: JSON.parse(row.data),
-  metadata: JSON.parse(row.metadata) as EventMetadata,
-  recordedAt: row.recorded_at,
+export const toRecordedEvent = ([position, id, streamId, revision, type, data, metadata, recordedAt]: EventRow): RecordedEvent => ({
+  id,
+  streamId,
+  revision,
+  position,
+  type,
+  data: JSON.parse(data),
+  dataJson: data,
+  metadata: JSON.parse(metadata) as EventMetadata,
+  recordedAt,
 });
