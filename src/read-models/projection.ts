@@ -1,5 +1,5 @@
 import type { RecordedEvent } from '../event-store/event-store.port';
-import type { CollectionDefinition, Document } from './read-model.port';
+import type { CollectionDefinition, Document, DocumentJson } from './read-model.port';
 
 /**
  * A batch's view of the read model: reads see the documents as the batch has left them so far,
@@ -10,7 +10,12 @@ import type { CollectionDefinition, Document } from './read-model.port';
  */
 export interface ProjectionUnitOfWork {
   get<T extends Document>(collection: string, id: string): Promise<T | undefined>;
-  put(collection: string, document: Document): void;
+  /**
+   * `json`, when given, is the document's JSON as the projection makes it: the commit writes it
+   * instead of serialising the document, so the document stands as put, changed only by putting
+   * it again (and what a function reads to make the text must not change either).
+   */
+  put(collection: string, document: Document, json?: DocumentJson): void;
   delete(collection: string, id: string): void;
 }
 

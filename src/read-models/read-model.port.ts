@@ -30,9 +30,20 @@ export interface Query {
   offset?: number;
 }
 
+/**
+ * `JSON.stringify(document)` as its owner makes it, more cheaply than serialising the document
+ * (text that parses to an equal document will do): the text, or what makes it when the store
+ * writes it, so that a large document's text is not held meanwhile.
+ */
+export type DocumentJson = string | (() => string);
+
+/** The document's JSON text: `json`'s, else the document serialised. */
+export const jsonText = (document: Document, json?: DocumentJson): string =>
+  json === undefined ? JSON.stringify(document) : typeof json === 'string' ? json : json();
+
 export type ReadModelWrite =
-  /** `json`, when given, is `JSON.stringify(document)` already made: an adapter storing JSON uses it. */
-  | { kind: 'put'; collection: string; document: Document; json?: string }
+  /** `json`, when given, is the document's: an adapter storing JSON writes it, one storing objects the document. */
+  | { kind: 'put'; collection: string; document: Document; json?: DocumentJson }
   | { kind: 'delete'; collection: string; id: string };
 
 /**

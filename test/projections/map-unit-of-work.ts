@@ -1,5 +1,5 @@
 import type { ProjectionUnitOfWork } from '../../src/read-models/projection';
-import type { Document } from '../../src/read-models/read-model.port';
+import { jsonText, type Document, type DocumentJson } from '../../src/read-models/read-model.port';
 
 /**
  * A test double of the projection's unit of work over plain Maps, for the pure `apply` specs:
@@ -19,8 +19,8 @@ export class MapUnitOfWork implements ProjectionUnitOfWork {
     return json === undefined ? undefined : (JSON.parse(json) as T);
   }
 
-  put(collection: string, document: Document): void {
-    this.collection(collection).set(document.id, JSON.stringify(document));
+  put(collection: string, document: Document, json?: DocumentJson): void {
+    this.collection(collection).set(document.id, jsonText(document, json));
   }
 
   delete(collection: string, id: string): void {

@@ -1,5 +1,5 @@
 import type { ProjectionUnitOfWork } from '../projection';
-import type { Document, ReadModelStore, ReadModelWrite } from '../read-model.port';
+import { jsonText, type Document, type DocumentJson, type ReadModelStore, type ReadModelWrite } from '../read-model.port';
 import { CommittedBudget, type BudgetedCache } from './committed-budget';
 
 const DELETED = null;
@@ -8,10 +8,10 @@ const DELETED = null;
  * The documents one runner has committed, as the JSON it committed, kept across batches so the
  * next batch reads them without a store read (population cells and log-stats counters are read
  * by nearly every batch). Only documents a batch read and found are kept (those its writes carry
- * `json` for): a document read once is read again, while a rebuild's new documents, most of what
- * it writes, are seldom read again, and their JSON is better made during the commit and dropped
- * at once than held. Bounded by the characters (keys and JSON) held with the other runners' (a
- * CommittedBudget), least recently used first out.
+ * `json` text for): a document read once is read again, while a rebuild's new documents, most of
+ * what it writes, are seldom read again, and their JSON is better made during the commit and
+ * dropped at once than held. Bounded by the characters (keys and JSON) held with the other
+ * runners' (a CommittedBudget), least recently used first out.
  *
  * It is true only of the checkpoint it was committed at: a unit of work uses it only when its
  * batch starts from that checkpoint (`holds`), and the runner forgets it whenever a commit fails.
@@ -78,9 +78,9 @@ export class CommittedDocuments implements BudgetedCache {
       this.size -= charsOf(key, this.entries.get(key));
       this.entries.delete(key);
       this.everCommitted?.add(key);
-      // A put without its JSON is not kept: what was kept of it is stale now.
+      // A put without its JSON text is not kept: what was kept of it is stale now.
       const json = write.kind === 'put' ? write.json : DELETED;
-      if (json === undefined) continue;
+      if (json === undefined || typeof json === 'function') continue;
       this.entries.set(key, json);
       this.size += charsOf(key, json);
     }
@@ -123,6 +123,8 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
   private readonly written = new Map<string, Set<string>>();
   /** Documents read and found, by collection: the ones worth keeping once committed. */
   private readonly found = new Map<string, Set<string>>();
+  /** The JSON a put came with, by collection and ID, while the document stands as put. */
+  private readonly json = new Map<string, Map<string, DocumentJson>>();
 
   /** `committed`, when given, must hold the state at the checkpoint the batch starts from. */
   constructor(
@@ -137,60 +139,71 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
     if (json !== undefined) {
       const document = json === DELETED ? DELETED : (JSON.parse(json) as T);
       known.set(id, document);
-      if (document) setOf(this.found, collection).add(id);
+      if (document) this.markFound(collection, id);
       return document ?? undefined;
     }
     const document = await this.store.get<T>(collection, id);
     // Another get for the same document may have raced this one, or a put landed meanwhile.
     if (!known.has(id)) {
       known.set(id, document ?? DELETED);
-      if (document) setOf(this.found, collection).add(id);
+      if (document) this.markFound(collection, id);
     }
     return (known.get(id) ?? undefined) as T | undefined;
   }
 
-  put(collection: string, document: Document): void {
+  put(collection: string, document: Document, json?: DocumentJson): void {
     this.collection(collection).set(document.id, document);
+    if (json === undefined) this.json.get(collection)?.delete(document.id);
+    else kept(this.json, collection, () => new Map()).set(document.id, json);
     this.markWritten(collection, document.id);
   }
 
   delete(collection: string, id: string): void {
     this.collection(collection).set(id, DELETED);
+    this.json.get(collection)?.delete(id);
     this.markWritten(collection, id);
   }
 
   /**
-   * The staged writes, one per document touched. A put of a document the batch read and found
-   * carries its JSON, to be kept once committed; the store serialises the others as it writes them.
+   * The staged writes, one per document touched. A put carries the JSON it was put with; when the
+   * batch read and found the document, its JSON is made here, to be kept once committed. The store
+   * makes the others' as it writes them.
    */
   writes(): ReadModelWrite[] {
     const writes: ReadModelWrite[] = [];
     for (const [collection, ids] of this.written) {
       const documents = this.collection(collection);
       const found = this.found.get(collection);
+      const given = this.json.get(collection);
       for (const id of ids) {
         const document = documents.get(id);
-        if (!document) writes.push({ kind: 'delete', collection, id });
-        else if (found?.has(id)) writes.push({ kind: 'put', collection, document, json: JSON.stringify(document) });
-        else writes.push({ kind: 'put', collection, document });
+        if (!document) {
+          writes.push({ kind: 'delete', collection, id });
+          continue;
+        }
+        const json = found?.has(id) ? jsonText(document, given?.get(id)) : given?.get(id);
+        writes.push(json === undefined ? { kind: 'put', collection, document } : { kind: 'put', collection, document, json });
       }
     }
     return writes;
   }
 
   private collection(name: string): Map<string, Document | typeof DELETED> {
-    let documents = this.documents.get(name);
-    if (!documents) this.documents.set(name, (documents = new Map()));
-    return documents;
+    return kept(this.documents, name, () => new Map());
+  }
+
+  private markFound(collection: string, id: string): void {
+    kept(this.found, collection, () => new Set()).add(id);
   }
 
   private markWritten(collection: string, id: string): void {
-    setOf(this.written, collection).add(id);
+    kept(this.written, collection, () => new Set()).add(id);
   }
 }
 
-function setOf(sets: Map<string, Set<string>>, collection: string): Set<string> {
-  let ids = sets.get(collection);
-  if (!ids) sets.set(collection, (ids = new Set()));
-  return ids;
+/** The value kept at `key`, made by `create` the first time it is asked for. */
+function kept<V>(map: Map<string, V>, key: string, create: () => V): V {
+  let value = map.get(key);
+  if (value === undefined) map.set(key, (value = create()));
+  return value;
 }

@@ -45,6 +45,31 @@ describe('a batch reading through the committed documents', () => {
     expect(store.reads).toEqual(['p2']);
   });
 
+  it('hands the store the JSON a document was put with, keeping it only for a document the batch read and found', async () => {
+    const store = storeHolding({ p1: { id: 'p1', n: 1 } });
+    const committed = new CommittedDocuments();
+    committed.startEmpty();
+    committed.committed(1, [{ kind: 'put', collection: 'people', document: { id: 'p1', n: 1 }, json: '{"id":"p1","n":1}' }]);
+
+    const batch = new StagedUnitOfWork(store, committed);
+    await batch.get('people', 'p1');
+    batch.put('people', { id: 'p1', n: 2 }, () => '{"id":"p1","n":2}');
+    const makeP2 = () => '{"id":"p2","n":1}';
+    batch.put('people', { id: 'p2', n: 1 }, makeP2);
+    batch.put('people', { id: 'p3', n: 1 }, '{"id":"p3","n":1}');
+    batch.put('people', { id: 'p3', n: 2 });
+    const writes = batch.writes();
+    expect(writes).toEqual([
+      { kind: 'put', collection: 'people', document: { id: 'p1', n: 2 }, json: '{"id":"p1","n":2}' },
+      { kind: 'put', collection: 'people', document: { id: 'p2', n: 1 }, json: makeP2 },
+      { kind: 'put', collection: 'people', document: { id: 'p3', n: 2 } },
+    ]);
+    committed.committed(2, writes);
+
+    expect(committed.lookup('people', 'p1')).toBe('{"id":"p1","n":2}');
+    expect(committed.lookup('people', 'p2')).toBeUndefined();
+  });
+
   it('a put without JSON replaces what was kept of the document, and past its limit every unknown document is read from the store', async () => {
     const store = storeHolding({ p1: { id: 'p1', n: 2 }, p3: { id: 'p3' } });
     const committed = new CommittedDocuments(new CommittedBudget(1_000), 2);

@@ -5,6 +5,7 @@ import {
   CheckpointExpectation,
   CollectionDefinition,
   Document,
+  jsonText,
   Query,
   ReadModelStore,
   ReadModelWrite,
@@ -46,7 +47,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         const statements = this.writeStatements(write.collection);
         if (write.kind === 'put') {
           const { document } = write;
-          statements.put.run(document.id, write.json ?? JSON.stringify(document), ...statements.fields.map((field) => columnValue(document[field])));
+          statements.put.run(document.id, jsonText(document, write.json), ...statements.fields.map((field) => columnValue(document[field])));
         } else statements.delete.run(write.id);
       }
       this.statement(`INSERT INTO checkpoints (projection, position) VALUES (?, ?)
