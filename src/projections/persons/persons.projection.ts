@@ -15,6 +15,7 @@ import {
   type PersonLogDocument,
 } from './person-documents';
 import { parentsEverNamed, spousesEverNamed } from './named-relatives';
+import { personLogJson } from './person-log-json';
 
 /**
  * Person reads from the log: each person's events, their current identity view and the
@@ -30,7 +31,7 @@ export class PersonsProjection implements Projection {
     const batch = new PersonBatch(unitOfWork);
     for (const event of events) {
       const nationalId = nationalIdOfStream(event.streamId);
-      if (nationalId !== undefined) await batch.append(nationalId, toRecordedPersonEvent(event), event.revision);
+      if (nationalId !== undefined) await batch.append(nationalId, event);
     }
     await batch.finish();
   }
@@ -39,17 +40,21 @@ export class PersonsProjection implements Projection {
 /** One batch's work: logs as the batch leaves them, and states computed at most once. */
 class PersonBatch {
   private readonly logs = new Map<string, RecordedPersonEvent[]>();
-  private readonly touched = new Set<string>();
+  /** The events the batch appends to each person's log, by national ID: the persons it touched. */
+  private readonly touched = new Map<string, RecordedEvent[]>();
   private readonly states = new Map<string, PersonState>();
 
   constructor(private readonly unitOfWork: ProjectionUnitOfWork) {}
 
-  async append(nationalId: string, recorded: RecordedPersonEvent, revision: number): Promise<void> {
+  async append(nationalId: string, event: RecordedEvent): Promise<void> {
+    const recorded = toRecordedPersonEvent(event);
     // The first event of a stream starts an empty log: nothing to read (most of a rebuild).
-    if (revision === 0 && !this.logs.has(nationalId)) this.logs.set(nationalId, []);
+    if (event.revision === 0 && !this.logs.has(nationalId)) this.logs.set(nationalId, []);
     const log = await this.logOf(nationalId);
     log.push(recorded);
-    this.touched.add(nationalId);
+    const appended = this.touched.get(nationalId);
+    if (appended) appended.push(event);
+    else this.touched.set(nationalId, [event]);
     for (const parentId of parentsEverNamed(recorded.event)) {
       const edge: KinshipDocument = { id: kinshipId(parentId, nationalId), personId: parentId, relatedId: nationalId, relation: 'child' };
       this.unitOfWork.put(KINSHIP, edge);
@@ -57,10 +62,11 @@ class PersonBatch {
   }
 
   async finish(): Promise<void> {
-    const affected = new Set(this.touched);
-    for (const nationalId of this.touched) {
+    const affected = new Set(this.touched.keys());
+    for (const [nationalId, appended] of this.touched) {
       const document: PersonLogDocument = { id: nationalId, events: this.logs.get(nationalId)! };
-      this.unitOfWork.put(PERSON_LOG, document);
+      // Made as the commit writes it: the text of every log of the batch is not held meanwhile.
+      this.unitOfWork.put(PERSON_LOG, document, () => personLogJson(nationalId, document.events, appended));
       for (const spouseId of spousesEverNamed(document.events)) affected.add(spouseId);
     }
     for (const nationalId of affected) await this.rewriteCurrentIdentity(nationalId);
