@@ -230,12 +230,10 @@ export class BulkRecorder {
         ctx.persons.markRead(outcome.read);
         if ('ref' in command && command.ref !== undefined && outcome.nationalId) ctx.refs.set(command.ref, outcome.nationalId);
         if (outcome.marriage) ctx.marriages.set(outcome.marriage.marriageId, outcome.marriage.spouses);
-        results.push({
-          status: 'recorded',
-          facts,
-          ...(outcome.nationalId && { nationalId: outcome.nationalId }),
-          ...(outcome.marriage && { marriageId: outcome.marriage.marriageId }),
-        });
+        const result: BulkResult & { status: 'recorded' } = { status: 'recorded', facts };
+        if (outcome.nationalId) result.nationalId = outcome.nationalId;
+        if (outcome.marriage) result.marriageId = outcome.marriage.marriageId;
+        results.push(result);
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         results.push({ status: 'refused', error });
@@ -251,14 +249,13 @@ function cacheLimit(): number {
   return process.env.SIJIL_BULK_CACHE !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : 200_000;
 }
 
+/** Built per command: fields assigned rather than spread from a temporary object each. */
 function metadataOf(agency: BulkAgency, now: string, key: string | undefined): CommandMetadata {
-  return {
-    now,
-    registrar: agency.registrar,
-    ...(agency.office !== undefined && { office: agency.office }),
-    ...(agency.officeArea !== undefined && { officeArea: agency.officeArea }),
-    ...(key !== undefined && { idempotencyKey: key }),
-  };
+  const metadata: CommandMetadata = { now, registrar: agency.registrar };
+  if (agency.office !== undefined) metadata.office = agency.office;
+  if (agency.officeArea !== undefined) metadata.officeArea = agency.officeArea;
+  if (key !== undefined) metadata.idempotencyKey = key;
+  return metadata;
 }
 
 /** Events keep the time-ordered IDs `toNewEvents` drew unless the command brings its own. */

@@ -181,7 +181,9 @@ export class LegacyImport {
         this.refRows.set(ref, source.row);
       }
       const command = commandOfRow(source.record, kind, (named) => this.refs.get(named) ?? { ref: named });
-      pending.command = { ...command, key, ids: rowIds(this.sha256, source.row, key) } as BulkCommand;
+      command.key = key;
+      command.ids = rowIds(this.sha256, source.row, key);
+      pending.command = command;
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       pending.reject = reasonOf(error);

@@ -61,9 +61,15 @@ export function kindOf(record: Record<string, string>): RowKind {
   throw invalid('kind', 'IMPORT.KIND', `kind must be one of ${Object.keys(columnsByKind).join(', ')} (got ${JSON.stringify(kind ?? '')})`);
 }
 
+const knownColumns: Record<RowKind, ReadonlySet<string>> = {
+  enrolment: new Set(['kind', ...columnsByKind.enrolment]),
+  death: new Set(['kind', ...columnsByKind.death]),
+  marriage: new Set(['kind', ...columnsByKind.marriage]),
+};
+
 /** Columns a row of this kind does not read: a misspelt header would otherwise drop data silently. */
 export function assertKnownColumns(record: Record<string, string>, kind: RowKind): void {
-  const known = new Set<string>(['kind', ...columnsByKind[kind]]);
+  const known = knownColumns[kind];
   const unknown = Object.keys(record).filter((column) => !known.has(column));
   if (unknown.length > 0) {
     throw invalid(unknown[0]!, 'IMPORT.UNKNOWN_COLUMN', `a ${kind} row does not read ${unknown.join(', ')}`);
@@ -95,8 +101,6 @@ function personOf(
   return id ?? (ref === undefined ? undefined : refOf(ref));
 }
 
-const optional = <T extends object>(value: unknown, then: T): T | object => (value === undefined ? {} : then);
-
 /** The bulk command a row means (without its key and IDs), or an `InvalidValue` naming a column. */
 export function commandOfRow(record: Record<string, string>, kind: RowKind, refOf: (ref: string) => PersonRef): BulkCommand {
   assertKnownColumns(record, kind);
@@ -105,37 +109,30 @@ export function commandOfRow(record: Record<string, string>, kind: RowKind, refO
       const r = record;
       const motherId = personOf(r, ['mother_id', 'mother_ref'], refOf, false);
       const fatherId = personOf(r, ['father_id', 'father_ref'], refOf, false);
-      const hasMotherName = ['mother_given', 'mother_father', 'mother_grandfather', 'mother_family'].some((c) => r[c] !== undefined);
-      return {
-        type: 'EnrolPerson',
-        ...optional(r.ref, { ref: r.ref }),
-        data: {
-          ...optional(r.national_id, { nationalId: r.national_id }),
-          name: {
-            given: r.given!,
-            father: r.father!,
-            grandfather: r.grandfather!,
-            family: r.family!,
-            ...optional(r.latin, { latin: r.latin }),
-          },
-          sex: r.sex as Sex,
-          dateOfBirth: r.date_of_birth!,
-          placeOfBirth: r.place_of_birth!,
-          nationality: r.nationality!,
-          residency: r.residency as Residency,
-          ...(hasMotherName && {
-            motherName: {
-              given: r.mother_given!,
-              ...optional(r.mother_father, { father: r.mother_father }),
-              ...optional(r.mother_grandfather, { grandfather: r.mother_grandfather }),
-              family: r.mother_family!,
-            },
-          }),
-          ...optional(motherId, { motherId }),
-          ...optional(fatherId, { fatherId }),
-          source: { kind: (r.source_kind ?? 'legacy-register') as EnrolmentSourceKind, reference: required(r, 'source_ref') },
-        },
-      } as BulkCommand;
+      const hasMotherName = r.mother_given !== undefined || r.mother_father !== undefined || r.mother_grandfather !== undefined || r.mother_family !== undefined;
+      // Filled field by field in the order the events' JSON keeps (a spread of each optional field
+      // built an object per field, per row). Absent values leave no key, as over HTTP.
+      const data: Record<string, unknown> = {};
+      if (r.national_id !== undefined) data.nationalId = r.national_id;
+      const name: Record<string, string> = { given: r.given!, father: r.father!, grandfather: r.grandfather!, family: r.family! };
+      if (r.latin !== undefined) name.latin = r.latin;
+      data.name = name;
+      data.sex = r.sex as Sex;
+      data.dateOfBirth = r.date_of_birth!;
+      data.placeOfBirth = r.place_of_birth!;
+      data.nationality = r.nationality!;
+      data.residency = r.residency as Residency;
+      if (hasMotherName) {
+        const motherName: Record<string, string> = { given: r.mother_given! };
+        if (r.mother_father !== undefined) motherName.father = r.mother_father;
+        if (r.mother_grandfather !== undefined) motherName.grandfather = r.mother_grandfather;
+        motherName.family = r.mother_family!;
+        data.motherName = motherName;
+      }
+      if (motherId !== undefined) data.motherId = motherId;
+      if (fatherId !== undefined) data.fatherId = fatherId;
+      data.source = { kind: (r.source_kind ?? 'legacy-register') as EnrolmentSourceKind, reference: required(r, 'source_ref') };
+      return (r.ref === undefined ? { type: 'EnrolPerson', data } : { type: 'EnrolPerson', ref: r.ref, data }) as BulkCommand;
     }
     case 'death':
       return {

