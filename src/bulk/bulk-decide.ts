@@ -164,48 +164,69 @@ function decidePersonFact(command: BulkPersonFact, metadata: CommandMetadata, ct
   });
 }
 
-/** Both spouses, registered: as the API, a 404 names the ID before any rule runs. */
-async function loadSpouses(spouses: [string, string], ctx: BatchContext): Promise<[PersonState, PersonState]> {
-  const states: PersonState[] = [];
-  for (const id of spouses) states.push(await ctx.persons.stateOf(id));
-  spouses.forEach((id, i) => requireRegistered(states[i]!, id));
-  return states as [PersonState, PersonState];
+/** Both spouses, registered: as the API, a 404 names the ID before any rule runs. One read after the other, as before. */
+function loadSpouses(spouses: [string, string], ctx: BatchContext): [PersonState, PersonState] | Promise<[PersonState, PersonState]> {
+  return then(ctx.persons.stateOf(spouses[0]), (first) =>
+    then(ctx.persons.stateOf(spouses[1]), (second): [PersonState, PersonState] => {
+      requireRegistered(first, spouses[0]);
+      requireRegistered(second, spouses[1]);
+      return [first, second];
+    }),
+  );
 }
 
-async function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids: CommandIds, ctx: BatchContext): Promise<Outcome> {
+function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids: CommandIds, ctx: BatchContext): Outcome | Promise<Outcome> {
   const given = command.data.marriageId;
   knownArea(ctx, 'place', command.data.place);
   const spouses = command.spouses.map((ref, i) => parseNationalId(resolve(ref, 'spouse', ctx), `spouses[${i}]`)) as [string, string];
-  const states = await loadSpouses(spouses, ctx);
-  if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
-  const { kin, read } = await kinOfSpouses(spouses, states, ctx);
-  const marriageId = given ?? ids.marriageId();
-  if (given !== undefined) await assertUnusedMarriageId(given, ctx);
-  const decided = decideMarriage(
-    { type: 'RegisterMarriage', data: { ...withoutKeys(command.data, marriageKeys), marriageId, spouses: states, kin }, metadata } as RegisterMarriage,
-    ctx.policy,
-  );
-  return {
-    events: spouses.map((id) => [id, decided[id]!]),
-    read: [...spouses, ...read],
-    system: marriageSpousesWrite(marriageId, spouses),
-    marriage: { marriageId, spouses },
-  };
+  return then(loadSpouses(spouses, ctx), (states) => {
+    if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
+    return then(kinOfSpouses(spouses, states, ctx), ({ kin, read }) => {
+      const marriageId = given ?? ids.marriageId();
+      return then(given === undefined ? undefined : assertUnusedMarriageId(given, ctx), (): Outcome => {
+        const decided = decideMarriage(
+          { type: 'RegisterMarriage', data: { ...withoutKeys(command.data, marriageKeys), marriageId, spouses: states, kin }, metadata } as RegisterMarriage,
+          ctx.policy,
+        );
+        return {
+          events: spouses.map((id) => [id, decided[id]!]),
+          read: [...spouses, ...read],
+          system: marriageSpousesWrite(marriageId, spouses),
+          marriage: { marriageId, spouses },
+        };
+      });
+    });
+  });
+}
+
+/** The states of `ids`, read together as `Promise.all` reads them; at once when none needs the store. */
+function statesOf(ids: string[], ctx: BatchContext): PersonState[] | Promise<PersonState[]> {
+  const states = ids.map((id) => ctx.persons.stateOf(id));
+  return states.some((state) => state instanceof Promise) ? Promise.all(states) : (states as PersonState[]);
+}
+
+interface KinRead {
+  kin: Record<string, Kin>;
+  read: string[];
 }
 
 /** The kin the rules read (parents for grandparents, undivorced spouses for widowhood), as the API loads it. */
-async function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContext): Promise<{ kin: Record<string, Kin>; read: string[] }> {
-  const kin: Record<string, Kin> = {};
-  const read: string[] = [];
-  for (const [i, id] of spouses.entries()) {
-    const state = states[i]!;
+function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContext): KinRead | Promise<KinRead> {
+  const found: KinRead = { kin: {}, read: [] };
+  const kinFrom = (i: number): KinRead | Promise<KinRead> => {
+    if (i === spouses.length) return found;
+    const [id, state] = [spouses[i]!, states[i]!];
     const parents = parentIds(state);
     const partners = state.status === 'unregistered' ? [] : state.marriages.filter((m) => !m.divorce).map((m) => m.spouseId);
-    const load = (ids: string[]) => Promise.all(ids.map((other) => ctx.persons.stateOf(other)));
-    kin[id] = kinOf(state, await load(parents), await load(partners));
-    read.push(...parents, ...partners);
-  }
-  return { kin, read };
+    return then(statesOf(parents, ctx), (parentStates) =>
+      then(statesOf(partners, ctx), (partnerStates) => {
+        found.kin[id] = kinOf(state, parentStates, partnerStates);
+        found.read.push(...parents, ...partners);
+        return kinFrom(i + 1);
+      }),
+    );
+  };
+  return kinFrom(0);
 }
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -217,22 +238,26 @@ function assertMarriageIdFormat(marriageId: string): void {
   }
 }
 
-async function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): Promise<void> {
+function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): void | Promise<void> {
   assertMarriageIdFormat(marriageId);
+  const inUse = () => new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
+  if (ctx.marriages.has(marriageId)) throw inUse();
   // A first attempt takes the ID to be unused, as it does drawn national IDs: the marriage stream's
   // write expects `no_stream`, so an ID in use fails the append and the retry reads and refuses it.
-  const used =
-    ctx.marriages.has(marriageId) ||
-    (!ctx.persons.assumeNew && (await ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 })).length > 0);
-  if (used) throw new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
+  if (ctx.persons.assumeNew) return;
+  return ctx.store.readStream(marriageStreamId(marriageId), { maxCount: 1 }).then((events) => {
+    if (events.length > 0) throw inUse();
+  });
 }
 
-async function decideDivorce(command: BulkDivorce, metadata: CommandMetadata, ctx: BatchContext): Promise<Outcome> {
+function decideDivorce(command: BulkDivorce, metadata: CommandMetadata, ctx: BatchContext): Outcome | Promise<Outcome> {
   const { marriageId } = command.data;
   assertMarriageIdFormat(marriageId);
-  const spouses = ctx.marriages.get(marriageId) ?? (await spousesOfMarriage(ctx.store, marriageId));
-  const states = await loadSpouses(spouses, ctx);
-  if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
-  const decided = decideMarriage({ type: 'RegisterDivorce', data: { ...command.data, spouses: states }, metadata }, ctx.policy);
-  return { events: spouses.map((id) => [id, decided[id]!]), read: spouses };
+  return then(ctx.marriages.get(marriageId) ?? spousesOfMarriage(ctx.store, marriageId), (spouses) =>
+    then(loadSpouses(spouses, ctx), (states): Outcome => {
+      if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
+      const decided = decideMarriage({ type: 'RegisterDivorce', data: { ...command.data, spouses: states }, metadata }, ctx.policy);
+      return { events: spouses.map((id) => [id, decided[id]!]), read: spouses };
+    }),
+  );
 }
