@@ -124,7 +124,9 @@ describe('decideRegistration', () => {
         const code = (fast as { code?: string }).code ?? 'recorded';
         seen.set(code, (seen.get(code) ?? 0) + 1);
       }),
-      { numRuns: 1500 },
+      // A fixed seed: the rarest refusals come about nine times in 1,500 runs, so a random seed
+      // would now and then miss one and fail the coverage check below for no fault of the code.
+      { numRuns: 1500, seed: 20261123 },
     );
     // The generator reaches acceptance and each kind of refusal the rules can give a new person.
     for (const code of ['recorded', 'PERSON.ALREADY_REGISTERED', 'FACT.IN_FUTURE', 'BIRTH.MOTHER_AGE', 'BIRTH.MOTHER_NOT_FEMALE', 'BIRTH.FATHER_NOT_MALE', 'BIRTH.MOTHER_DECEASED', 'BIRTH.FATHER_DECEASED', 'JURISDICTION.OUTSIDE_OFFICE', 'PERSON.NOT_FOUND', 'DATE.INVALID', 'NATIONAL_ID.FORMAT']) {
