@@ -24,7 +24,14 @@ interface BatchPerson {
  * decisions land, so a command sees what earlier commands of the same batch recorded.
  */
 export class BatchPersons {
-  private readonly persons = new Map<string, BatchPerson>();
+  /**
+   * In the order decisions first asked for each person: a person read from the store holds its
+   * place (undefined) while read, as a cached one would, so the order of the batch's writes, and
+   * so the bytes of the log, does not hang on which persons the cache held.
+   */
+  private readonly persons = new Map<string, BatchPerson | undefined>();
+  /** Store reads in flight: a second load of the same person waits for the first. */
+  private readonly reading = new Map<string, Promise<BatchPerson>>();
 
   /**
    * `assumeNew`: streams of national IDs the batch draws are taken to be empty without a read
@@ -64,7 +71,12 @@ export class BatchPersons {
       return person;
     }
     if (drawn && this.assumeNew) return this.added(nationalId, []);
-    return this.store.readStream(personStreamId(nationalId)).then((events) => this.added(nationalId, events));
+    const inFlight = this.reading.get(nationalId);
+    if (inFlight) return inFlight;
+    this.persons.set(nationalId, undefined);
+    const read = this.store.readStream(personStreamId(nationalId)).then((events) => this.added(nationalId, events));
+    this.reading.set(nationalId, read);
+    return read;
   }
 
   private added(nationalId: string, events: RecordedEvent[]): BatchPerson {
@@ -141,7 +153,7 @@ export class BatchPersons {
   writes(): StreamWrite[] {
     const writes: StreamWrite[] = [];
     for (const [nationalId, person] of this.persons) {
-      if (person.pending.length > 0 || person.read) {
+      if (person && (person.pending.length > 0 || person.read)) {
         writes.push({ streamId: personStreamId(nationalId), expectedRevision: person.revision, events: person.pending });
       }
     }

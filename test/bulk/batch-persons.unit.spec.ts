@@ -1,0 +1,37 @@
+import { BatchPersons } from '../../src/bulk/batch-persons';
+import { PersonCache } from '../../src/bulk/person-cache';
+import { initialState } from '../../src/domain/person/person-state';
+import { enrolment, nid, recordedEvolve } from '../../src/domain/testing/person-fixtures';
+import type { EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port';
+import { personStreamId } from '../../src/ledger/person-stream';
+
+/** A log whose stream reads answer on a later turn of the event loop, as a store read may. */
+function storeReading(reads: string[]): EventStore {
+  const readStream = async (streamId: string): Promise<RecordedEvent[]> => {
+    reads.push(streamId);
+    await new Promise((resolve) => setImmediate(resolve));
+    return [];
+  };
+  return { readStream } as unknown as EventStore;
+}
+
+const stamped = (id: string): NewEvent => ({ id, type: 'PersonEnrolled', data: {}, metadata: { schemaVersion: 1 } });
+
+describe('BatchPersons', () => {
+  it('writes the persons in the order decisions first named them, whether the cache held them or the store was read', async () => {
+    const [fromStore, cached] = [nid(1), nid(2)];
+    const cache = new PersonCache(10, 0);
+    cache.set(cached, { state: recordedEvolve(initialState, enrolment({ nationalId: cached })), revision: 0, keys: [] });
+    const reads: string[] = [];
+    const batch = new BatchPersons(storeReading(reads), false, cache);
+
+    // Named in this order by one decision, as a spouse's kin are loaded together.
+    await Promise.all([batch.load(fromStore), batch.load(cached), batch.load(fromStore)]);
+    batch.apply(fromStore, [enrolment({ nationalId: fromStore })], [stamped('e1')], '2020-01-01T00:00:00.000Z');
+    batch.apply(cached, [enrolment({ nationalId: cached })], [stamped('e2')], '2020-01-01T00:00:00.000Z');
+
+    expect(batch.writes().map((write) => write.streamId)).toEqual([personStreamId(fromStore), personStreamId(cached)]);
+    // The second load of the same person waited for the first read.
+    expect(reads).toEqual([personStreamId(fromStore)]);
+  });
+});
