@@ -65,9 +65,9 @@ const maxAttempts = 3;
 @Injectable()
 export class BulkRecorder {
   /**
-   * Persons committed by earlier batches, least recently used evicted first (`SIJIL_BULK_CACHE`
-   * persons, 200,000 by default; 0 turns it off): valid while this recorder is the only writer to
-   * their streams, which the append's expected revisions check.
+   * Persons committed by earlier batches: `SIJIL_BULK_CACHE` live (200,000 by default), the least
+   * recently used beyond that packed outside the heap (`SIJIL_BULK_CACHE_BYTES`): valid while this
+   * recorder is the only writer to their streams, which the append's expected revisions check.
    */
   readonly cache = new PersonCache(cacheLimit());
 
