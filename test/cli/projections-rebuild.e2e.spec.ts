@@ -1,8 +1,9 @@
 import { spawnSync } from 'node:child_process';
 import { mkdtempSync, rmSync } from 'node:fs';
-import { tmpdir } from 'node:os';
+import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
+import { projections } from '../../src/projections/registry';
 import { cli } from '../support/server-process';
 
 jest.setTimeout(120_000);
@@ -27,7 +28,7 @@ describe('sijil projections rebuild', () => {
   it('leaves the same read models rebuilt in process and in two threads', () => {
     const synth = sijil(['synth', '--persons', '400', '--years', '3', '--seed', 'cli', '--data', dataDir, '--no-progress']);
     expect(synth.status).toBe(0);
-    const inProcess = sijil(['projections', 'rebuild', '--data', dataDir]);
+    const inProcess = sijil(['projections', 'rebuild', '--data', dataDir, '--threads', '1']);
     expect(inProcess.status).toBe(0);
     expect(inProcess.stdout).not.toContain('threads');
     const rebuilt = readModelRows(dataDir);
@@ -36,6 +37,14 @@ describe('sijil projections rebuild', () => {
     const threaded = sijil(['projections', 'rebuild', '--data', dataDir, '--threads', '2']);
     expect(threaded.status).toBe(0);
     expect(threaded.stdout).toContain('in 2 threads');
+    expect(readModelRows(dataDir)).toEqual(rebuilt);
+
+    // Without --threads: one thread per core, at most one per projection.
+    const byDefault = sijil(['projections', 'rebuild', '--data', dataDir]);
+    expect(byDefault.status).toBe(0);
+    const threads = Math.min(availableParallelism(), projections.length);
+    if (threads > 1) expect(byDefault.stdout).toContain(`in ${threads} threads`);
+    else expect(byDefault.stdout).not.toContain('threads');
     expect(readModelRows(dataDir)).toEqual(rebuilt);
   });
 
