@@ -69,7 +69,7 @@ export class BulkRecorder {
    * recently used beyond that packed outside the heap (`SIJIL_BULK_CACHE_BYTES`): valid while this
    * recorder is the only writer to their streams, which the append's expected revisions check.
    */
-  readonly cache = new PersonCache(cacheLimit());
+  readonly cache = new PersonCache();
 
   constructor(
     @Inject(EVENT_STORE) private readonly store: EventStore,
@@ -242,11 +242,6 @@ export class BulkRecorder {
     ctx.persons.endDecisions();
     return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, refs: ctx.refs, callerWrites: [] };
   }
-}
-
-function cacheLimit(): number {
-  const configured = Number(process.env.SIJIL_BULK_CACHE);
-  return process.env.SIJIL_BULK_CACHE !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : 200_000;
 }
 
 /** Built per command: fields assigned rather than spread from a temporary object each. */

@@ -48,8 +48,10 @@ export class PersonCache {
   unpacked = 0;
 
   constructor(
-    readonly limit: number,
-    readonly packedBytes = packedBytesLimit(),
+    /** `SIJIL_BULK_CACHE`, 200,000 by default; 0 turns the cache off. */
+    readonly limit = configuredSize('SIJIL_BULK_CACHE', 200_000),
+    /** `SIJIL_BULK_CACHE_BYTES`, 2 GiB by default (a 1,000,000-person country packs to about 1.6 GB); 0 keeps live persons only. */
+    readonly packedBytes = configuredSize('SIJIL_BULK_CACHE_BYTES', 2 * 1024 ** 3),
   ) {}
 
   get size(): number {
@@ -159,8 +161,8 @@ function unpack(packed: PackedPerson): CachedPerson {
   return { state: stateOf(unpackLogRows(rows)), revision, keys, packed };
 }
 
-/** `SIJIL_BULK_CACHE_BYTES`, 2 GiB by default (a 1,000,000-person country packs to about 1.6 GB); 0 keeps live persons only. */
-function packedBytesLimit(): number {
-  const configured = Number(process.env.SIJIL_BULK_CACHE_BYTES);
-  return process.env.SIJIL_BULK_CACHE_BYTES !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : 2 * 1024 ** 3;
+/** The environment variable's value when it is a number of at least 0, else `fallback`. */
+function configuredSize(variable: string, fallback: number): number {
+  const configured = Number(process.env[variable]);
+  return process.env[variable] !== undefined && Number.isFinite(configured) && configured >= 0 ? configured : fallback;
 }
