@@ -14,6 +14,7 @@ import { isAreaCode } from '../domain/shared/area-code';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error';
 import { parseNationalId } from '../domain/shared/national-id';
+import { withoutKeys } from '../domain/shared/without-keys';
 import type { EventStore, StreamWrite } from '../event-store/event-store.port';
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import type { BatchPersons } from './batch-persons';
@@ -117,17 +118,6 @@ function decideNewPerson(command: BulkEnrolment | BulkBirth, metadata: CommandMe
 
 const personKeys = new Set(['nationalId', 'motherId', 'fatherId']);
 const marriageKeys = new Set(['marriageId']);
-
-/**
- * A copy of `data` without `keys`, in key order. Object rest with excluded keys takes V8's slow
- * path: about 5 µs an enrolment, 7% of a bulk enrolment's main thread, against 0.5 µs for a copy
- * of `Object.entries`, and less again for `for...in` (no array of pairs).
- */
-function withoutKeys(data: object, keys: ReadonlySet<string>): Record<string, unknown> {
-  const copy: Record<string, unknown> = {};
-  for (const key in data) if (Object.hasOwn(data, key) && !keys.has(key)) copy[key] = (data as Record<string, unknown>)[key];
-  return copy;
-}
 
 /**
  * The ID a new person is recorded under, with its stream's state: the one given (the decider

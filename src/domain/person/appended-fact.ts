@@ -1,8 +1,9 @@
 import { comparePartialDates } from '../shared/partial-date';
-import { collectionsWithLast } from './person-collections';
+import { withoutKeys } from '../shared/without-keys';
+import { collectionsWithLast, type Collections } from './person-collections';
 import { occurredOn, type RecordedPersonEvent } from './person-events';
 import { isAmendment, isRegistration, type Fact } from './person-facts';
-import { foldFact, withStatus, type Death, type PersonRecord, type PersonState, type RegisteredPerson } from './person-record';
+import { foldFact, withStatus, type Death, type DeceasedPerson, type PersonRecord, type PersonState, type RegisteredPerson } from './person-record';
 
 /**
  * `stateOf([...state.log, recorded])` in the common case, without recomputing the stream: a new
@@ -22,11 +23,17 @@ export function appendedLast(state: RegisteredPerson, recorded: RecordedPersonEv
   const fact: Fact = { eventId, recordedAt, event, annulled: false, correctedBy: [] };
   const collections = collectionsWithLast(state, state.facts, fact);
   if (!collections) return undefined;
-  const { status: _status, ...record } = state;
-  const { dateOfDeath: _d, placeOfDeath: _p, deathEventId: _e, ...person } = record as Partial<Death> & typeof record;
-  const next: PersonRecord = { ...person, ...collections, log: [...state.log, recorded], facts: [...state.facts, fact] };
+  // The record without its status and death (object rest with excluded keys takes V8's slow path:
+  // two of them were 2 µs a fold); existing keys keep their places, as in the whole recomputation.
+  const record = withoutKeys(state, statusKeys);
+  for (const key in collections) record[key] = collections[key as keyof Collections];
+  record.log = [...state.log, recorded];
+  record.facts = [...state.facts, fact];
+  const next = record as unknown as PersonRecord;
   return withStatus(next, foldFact(next, fact, deathOf(state)));
 }
+
+const statusKeys: ReadonlySet<string> = new Set(['status', 'dateOfDeath', 'placeOfDeath', 'deathEventId'] satisfies (keyof DeceasedPerson)[]);
 
 /** An amendment of the log naming the new fact's ID would apply to it. */
 function names({ event }: RecordedPersonEvent, eventId: string): boolean {

@@ -57,8 +57,14 @@ export type PersonStatus = PersonState['status'];
 
 export type Death = Pick<DeceasedPerson, 'dateOfDeath' | 'placeOfDeath' | 'deathEventId'>;
 
+/**
+ * The record made a state, in place, the status and death after its fields as a copy would put
+ * them: both callers (`stateOf`, `appendedLast`) build the record for the one state they return.
+ * A copy of the record `appendedLast` builds key by key takes V8's slow path: 2 µs a folded fact,
+ * more than the rest of the fold.
+ */
 export function withStatus(person: PersonRecord, death: Death | undefined): RegisteredPerson {
-  return death ? { ...person, status: 'deceased', ...death } : { ...person, status: 'alive' };
+  return Object.assign(person, death ? { status: 'deceased' as const, ...death } : { status: 'alive' as const });
 }
 
 /** Folds one counting fact (in civil-date order) onto the person's attributes; answers the death that counts. */
