@@ -9,10 +9,14 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
  */
 export function personLogJson(nationalId: string, log: RecordedPersonEvent[], appended: RecordedEvent[]): string {
   const stored = log.length - appended.length;
-  const events = log.map((recorded, index) =>
-    index < stored ? JSON.stringify(recorded) : recordedPersonEventJson(recorded, appended[index - stored]),
-  );
-  return `{"id":${JSON.stringify(nationalId)},"events":[${events.join(',')}]}`;
+  // Concatenated rather than joined: the store flattens the text once as it writes it, where a
+  // join made a copy of every log's text before that one.
+  let json = `{"id":${JSON.stringify(nationalId)},"events":[`;
+  for (let index = 0; index < log.length; index++) {
+    if (index > 0) json += ',';
+    json += index < stored ? JSON.stringify(log[index]) : recordedPersonEventJson(log[index], appended[index - stored]);
+  }
+  return json + ']}';
 }
 
 /**
