@@ -13,6 +13,7 @@ import { decideRegistration } from '../domain/person/registration-decide';
 import { isAreaCode } from '../domain/shared/area-code';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error';
+import { keyedById } from '../domain/shared/keyed-by-id';
 import { parseNationalId } from '../domain/shared/national-id';
 import { withoutKeys } from '../domain/shared/without-keys';
 import type { EventStore, StreamWrite } from '../event-store/event-store.port';
@@ -202,7 +203,7 @@ interface KinRead {
 
 /** The kin the rules read (parents for grandparents, undivorced spouses for widowhood), as the API loads it. */
 function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContext): KinRead | Promise<KinRead> {
-  const found: KinRead = { kin: {}, read: [] };
+  const found: KinRead = { kin: keyedById(), read: [] };
   const kinFrom = (i: number): KinRead | Promise<KinRead> => {
     if (i === spouses.length) return found;
     const [id, state] = [spouses[i]!, states[i]!];

@@ -1,5 +1,6 @@
 import type { JurisdictionPolicy } from '../policy/jurisdiction-policy';
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-error';
+import { keyedById } from '../shared/keyed-by-id';
 import { latestCivilDateAt } from '../shared/partial-date';
 import { assertValidFact } from '../person/fact-values';
 import type { DivorceRegistered, MarriageRegistered, PersonEvent } from '../person/person-events';
@@ -49,7 +50,7 @@ function recordInBoth(
   eventFor: (self: RegisteredPerson, other: RegisteredPerson) => PersonEvent,
   spouseDeathsOf: (self: RegisteredPerson, other: RegisteredPerson) => RuleContext['spouseDeaths'],
 ): Decision {
-  const decision: Decision = {};
+  const decision = keyedById<PersonEvent[]>();
   spouses.forEach((self, i) => {
     const other = spouses[1 - i]!;
     const event = eventFor(self, other);
@@ -108,6 +109,10 @@ function registerDivorce(command: RegisterDivorce, policy: JurisdictionPolicy): 
       data: { marriageId, spouseId: other.nationalId, date, courtReference },
     }),
     // A spouse who died before the divorce date had already ended the marriage (widowhood).
-    (_self, other) => (other.status === 'deceased' ? { [other.nationalId]: other.dateOfDeath } : {}),
+    (_self, other) => {
+      const spouseDeaths = keyedById<string>();
+      if (other.status === 'deceased') spouseDeaths[other.nationalId] = other.dateOfDeath;
+      return spouseDeaths;
+    },
   );
 }

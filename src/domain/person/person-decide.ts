@@ -1,5 +1,6 @@
 import type { JurisdictionPolicy } from '../policy/jurisdiction-policy';
 import { Conflict, NotFound, RuleViolation } from '../shared/domain-error';
+import { keyedById } from '../shared/keyed-by-id';
 import { latestCivilDateAt } from '../shared/partial-date';
 import { annulmentOf, correctionOf } from './amendments';
 import { assertValidFact } from './fact-values';
@@ -39,7 +40,7 @@ export function relativesOf(command: PersonCommand): Record<string, PersonState>
     case 'EnrolPerson': {
       // Assigned, not spread from objects with computed keys: 2% of a file import's main thread.
       const { mother, father, motherId, fatherId } = command.data;
-      const relatives: Record<string, PersonState> = {};
+      const relatives = keyedById<PersonState>();
       if (motherId && mother) relatives[motherId] = mother;
       if (fatherId && father) relatives[fatherId] = father;
       return relatives;

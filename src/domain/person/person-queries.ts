@@ -1,3 +1,4 @@
+import { keyedById } from '../shared/keyed-by-id';
 import type { CivilDate } from '../shared/partial-date';
 import type { Kin } from '../marriage/marriage-commands';
 import type { IdentityCard, Marriage } from './person-collections';
@@ -44,7 +45,7 @@ export function counterpartFact(fact: Fact, spouse: PersonState): Fact | undefin
  * person's parents (for grandparents) and spouses (for widowhood).
  */
 export function kinOf(state: PersonState, parents: PersonState[], spouses: PersonState[]): Kin {
-  const spouseDeaths: Record<string, CivilDate> = {};
+  const spouseDeaths = keyedById<CivilDate>();
   for (const spouse of spouses) {
     if (spouse.status === 'deceased') spouseDeaths[spouse.nationalId] = spouse.dateOfDeath;
   }
