@@ -30,8 +30,12 @@ export interface BatchContext {
   policy: JurisdictionPolicy;
   /** National IDs of the persons enrolled or born in this batch, by the command's `ref`. */
   refs: Map<string, string>;
+  /** Those of the batch before. */
+  earlierRefs: ReadonlyMap<string, string>;
   /** Spouses of the marriages recorded in this batch, by marriage ID. */
   marriages: Map<string, [string, string]>;
+  /** Those of the batch before, when its append may not have committed yet. */
+  earlierMarriages: ReadonlyMap<string, [string, string]>;
 }
 
 export interface Decided {
@@ -65,9 +69,12 @@ export function decideBulk(command: BulkCommand, metadata: CommandMetadata, ids:
   }
 }
 
+/** This batch's entry, else the batch before's: each batch keeps its own, not a copy of every batch's before it. */
+const thisOrBefore = <V>(own: ReadonlyMap<string, V>, before: ReadonlyMap<string, V>, key: string): V | undefined => own.get(key) ?? before.get(key);
+
 function resolve(ref: PersonRef, role: string, ctx: BatchContext): string {
   if (typeof ref === 'string') return ref;
-  const nationalId = ctx.refs.get(ref.ref);
+  const nationalId = thisOrBefore(ctx.refs, ctx.earlierRefs, ref.ref);
   if (nationalId === undefined) {
     throw new NotFound('PERSON.NOT_FOUND', `The ${role} named ${ref.ref} is not registered`, { ref: ref.ref, role });
   }
@@ -232,7 +239,7 @@ function assertMarriageIdFormat(marriageId: string): void {
 function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): void | Promise<void> {
   assertMarriageIdFormat(marriageId);
   const inUse = () => new Conflict('MARRIAGE.ID_IN_USE', `Marriage ID ${marriageId} is already in use`, { marriageId });
-  if (ctx.marriages.has(marriageId)) throw inUse();
+  if (thisOrBefore(ctx.marriages, ctx.earlierMarriages, marriageId)) throw inUse();
   // A first attempt takes the ID to be unused, as it does drawn national IDs: the marriage stream's
   // write expects `no_stream`, so an ID in use fails the append and the retry reads and refuses it.
   if (ctx.persons.assumeNew) return;
@@ -244,7 +251,7 @@ function assertUnusedMarriageId(marriageId: string, ctx: BatchContext): void | P
 function decideDivorce(command: BulkDivorce, metadata: CommandMetadata, ctx: BatchContext): Outcome | Promise<Outcome> {
   const { marriageId } = command.data;
   assertMarriageIdFormat(marriageId);
-  return then(ctx.marriages.get(marriageId) ?? spousesOfMarriage(ctx.store, marriageId), (spouses) =>
+  return then(thisOrBefore(ctx.marriages, ctx.earlierMarriages, marriageId) ?? spousesOfMarriage(ctx.store, marriageId), (spouses) =>
     then(loadSpouses(spouses, ctx), (states): Outcome => {
       if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
       const decided = decideMarriage({ type: 'RegisterDivorce', data: { ...command.data, spouses: states }, metadata }, ctx.policy);

@@ -198,10 +198,14 @@ export class BulkRecorder {
       store: this.store,
       gazetteer: this.gazetteer,
       policy: this.policy,
-      // The batch before's: a caller that hands over the next batch before this one committed cannot know them yet.
-      refs: new Map(before ? before.refs : this.committedRefs),
-      // The batch before's marriages are not in the store yet.
-      marriages: new Map(before?.marriages),
+      refs: new Map(),
+      // The batch before's: a caller that hands over the next batch before this one committed cannot
+      // know them yet. Read beside this batch's, not copied into them: a copy carried every ref of
+      // every batch before on to the next, which an import of families copied again each batch.
+      earlierRefs: before ? before.refs : this.committedRefs,
+      marriages: new Map(),
+      // The batch before's marriages are not in the store yet (those of earlier batches are).
+      earlierMarriages: before ? before.marriages : new Map(),
     };
     const systemWrites: StreamWrite[] = [];
     const results: BulkResult[] = [];
