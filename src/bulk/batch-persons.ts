@@ -9,15 +9,34 @@ import type { CachedPerson, PersonCache } from './person-cache';
  * most persons a bulk load records are new and never named again, and building each one's state
  * (and keeping it in the cache) was about a tenth of a bulk enrolment's main thread.
  */
-interface History {
-  state: PersonState;
-  landed: RecordedPersonEvent[];
+class History {
+  private landed: RecordedPersonEvent[] = [];
+
+  constructor(private folded: PersonState) {}
+
+  land(recorded: RecordedPersonEvent): void {
+    this.landed.push(recorded);
+  }
+
+  get state(): PersonState {
+    for (const recorded of this.landed) this.folded = evolve(this.folded, recorded);
+    this.landed = [];
+    return this.folded;
+  }
 }
 
-function folded(history: History): PersonState {
-  for (const recorded of history.landed) history.state = evolve(history.state, recorded);
-  history.landed = [];
-  return history.state;
+/** A person as a batch leaves it, its state folded when first read (a class: an object literal with a getter is slow to make). */
+class Left implements CachedPerson {
+  constructor(
+    private readonly history: History,
+    readonly revision: number,
+    readonly keys: readonly string[],
+    readonly packed: CachedPerson['packed'],
+  ) {}
+
+  get state(): PersonState {
+    return this.history.state;
+  }
 }
 
 interface BatchPerson {
@@ -82,7 +101,7 @@ export class BatchPersons {
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
       const { state, revision, keys, packed } = cached;
-      const person: BatchPerson = { history: { state, landed: [] }, revision, keys, pending: [], read: false, packed };
+      const person: BatchPerson = { history: new History(state), revision, keys, pending: [], read: false, packed };
       this.persons.set(nationalId, person);
       return person;
     }
@@ -100,7 +119,7 @@ export class BatchPersons {
     const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
       // stateOf([]) without the work: most persons a bulk batch loads are the new ones it draws.
-      history: { state: log.length === 0 ? { status: 'unregistered', log, facts: [] } : stateOf(log), landed: [] },
+      history: new History(log.length === 0 ? { status: 'unregistered', log, facts: [] } : stateOf(log)),
       revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
       pending: [],
@@ -112,7 +131,7 @@ export class BatchPersons {
 
   stateOf(nationalId: string, drawn = false): PersonState | Promise<PersonState> {
     const person = this.load(nationalId, drawn);
-    return person instanceof Promise ? person.then(({ history }) => folded(history)) : folded(person.history);
+    return person instanceof Promise ? person.then(({ history }) => history.state) : person.history.state;
   }
 
   /** Already loaded; `load` first. */
@@ -130,7 +149,7 @@ export class BatchPersons {
   apply(nationalId: string, events: PersonEvent[], stamped: NewEvent[], recordedAt: string): void {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
-      person.history.landed.push({ eventId: stamped[i]!.id, recordedAt, event });
+      person.history.land({ eventId: stamped[i]!.id, recordedAt, event });
       person.pending.push(stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
       if (key) person.keys = [...person.keys, key];
@@ -162,16 +181,7 @@ export class BatchPersons {
     const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
     if (base === undefined) return undefined;
     const revision = base + person.pending.length;
-    if (revision < 0) return undefined;
-    const { history, keys, packed } = person;
-    return {
-      get state() {
-        return folded(history);
-      },
-      revision,
-      keys,
-      packed,
-    };
+    return revision < 0 ? undefined : new Left(person.history, revision, person.keys, person.packed);
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */
