@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { createHash, hash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '../bulk/command-ids';
 
@@ -9,7 +9,8 @@ import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '.
  */
 export function rowKey(record: Record<string, string>): string {
   const canonical = JSON.stringify(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
-  return `import:${createHash('sha256').update(canonical).digest('base64url').slice(0, 32)}`;
+  // One-shot `hash`: a Hash object per row was a quarter of the reader thread's hashing.
+  return `import:${hash('sha256', canonical, 'base64url').slice(0, 32)}`;
 }
 
 /** Event and command IDs per file and row, so a resumed import writes the log an uninterrupted one would. */
