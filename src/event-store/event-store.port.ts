@@ -70,7 +70,13 @@ export interface ReadStreamOptions {
 export interface ReadAllOptions {
   /** Exclusive: events strictly after this position. Omit to start at the beginning. */
   after?: number;
+  /** At most this many events (of `types`, when given). */
   maxCount?: number;
+  /**
+   * Only events of these types: the others are passed over without being parsed (SQLite filters
+   * them in its read), so a reader that uses a few types does not pay for the whole log.
+   */
+  types?: readonly string[];
 }
 
 export interface Subscription {

@@ -13,6 +13,9 @@ function pick(data: Record<string, unknown>, fields: readonly string[]): Record<
   return picked;
 }
 
+/** Every type keptData may keep: the projection's own, and the corrections and annulments of them. */
+export const keptTypes = (fields: KeptFields): string[] => [...fields.keys(), 'RecordCorrected', 'RegistrationAnnulled'];
+
 /**
  * The slim data of an event worth keeping, or undefined. A correction or annulment is kept only
  * when it names a kept fact (`typeOfKept` answers that fact's type), a correction with its changes

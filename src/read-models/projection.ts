@@ -27,6 +27,11 @@ export interface Projection {
   /** Stable name: the key of its checkpoint. */
   name: string;
   collections: CollectionDefinition[];
+  /**
+   * The event types `apply` reads, when it reads only some: it is given only these (a rebuild
+   * reads only these from the log), and its checkpoint passes over the others. Omitted: all.
+   */
+  eventTypes?: readonly string[];
   /** Applies one batch of events, in log order (system streams are never delivered). */
   apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void>;
 }

@@ -82,7 +82,7 @@ export class EventStoreDbEventStore implements EventStore {
     return events;
   }
 
-  /** `$all` has no server-side filter for reads in this client: system events are skipped here. */
+  /** `$all` has no server-side filter for reads in this client: system events and other types are skipped here. */
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const after = options.after;
     const maxCount = options.maxCount ?? Number.MAX_SAFE_INTEGER;
@@ -96,6 +96,7 @@ export class EventStoreDbEventStore implements EventStore {
       const event = toRecordedEvent(resolved);
       // A forward read starts at the given position inclusive; the port's `after` is exclusive.
       if (after !== undefined && event.position <= after) continue;
+      if (options.types && !options.types.includes(event.type)) continue;
       events.push(event);
       if (events.length >= maxCount) break;
     }

@@ -93,9 +93,11 @@ export class TransactionalEventStore implements EventStore {
   }
 
   readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
+    const { types } = options;
     return readVisiblePages(
+      // All types from the log: a commit record stands for events of any type.
       (after, maxCount) => this.log.readAll({ after, maxCount }),
-      visibleInLog,
+      types === undefined ? visibleInLog : (page) => visibleInLog(page).filter((event) => types.includes(event.type)),
       (last) => last.position,
       options.after,
       options.maxCount,

@@ -75,7 +75,9 @@ export class SqliteEventStore implements EventStore {
   }
 
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
-    return this.readAllPage(options.after ?? 0, options.maxCount ?? -1);
+    const [after, maxCount] = [options.after ?? 0, options.maxCount ?? -1];
+    if (options.types === undefined) return this.readAllPage(after, maxCount);
+    return this.statements.allOfTypes.all(after, JSON.stringify(options.types), maxCount).map(toRecordedEvent);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {

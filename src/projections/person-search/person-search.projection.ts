@@ -3,7 +3,7 @@ import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../../do
 import { stateOf } from '../../domain/person/person-state';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { nationalIdOfStream } from '../../ledger/person-stream';
-import { keptData, type KeptFields } from '../kept-facts';
+import { keptData, keptTypes, type KeptFields } from '../kept-facts';
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
 import {
   PERSON_SEARCH,
@@ -41,6 +41,7 @@ function shownEvent(event: RecordedEvent, log: RecordedPersonEvent[]): RecordedP
 export class PersonSearchProjection implements Projection {
   readonly name = PERSON_SEARCH_PROJECTION;
   readonly collections = personSearchCollections;
+  readonly eventTypes = keptTypes(SHOWN);
 
   async apply(events: RecordedEvent[], unitOfWork: ProjectionUnitOfWork): Promise<void> {
     const logs = new Map<string, RecordedPersonEvent[]>();

@@ -1,6 +1,6 @@
 import type { PersonEvent, RecordedPersonEvent, Sex } from '../../domain/person/person-events';
 import { effectiveFacts, factsOf, isRegistration } from '../../domain/person/person-facts';
-import { keptData, type KeptFields } from '../kept-facts';
+import { keptData, keptTypes, type KeptFields } from '../kept-facts';
 import { ageOn, dayOf, monthDayOf, resolveBirthDate } from './civil-days';
 
 export type FlowKind = 'birth' | 'death' | 'immigration' | 'emigration' | 'move-in' | 'move-out';
@@ -39,6 +39,9 @@ const KEPT_FIELDS: KeptFields = new Map([
   ['Emigrated', ['date']],
   ['Immigrated', ['area', 'date']],
 ]);
+
+/** The types of the events keptEvent may keep: the population model reads no others. */
+export const KEPT_TYPES = keptTypes(KEPT_FIELDS);
 
 /**
  * The slim copy of an event worth keeping (see keptData), or undefined. Of an enrolment's source

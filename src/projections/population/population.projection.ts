@@ -4,7 +4,7 @@ import type { Projection, ProjectionUnitOfWork } from '../../read-models/project
 import type { Document } from '../../read-models/read-model.port';
 import { upcast } from '../../domain/events/upcasters';
 import type { PersonEventType } from '../../domain/person/person-events';
-import { keptEvent, lifeOf, type BirthOf, type KeptEvent, type Life } from './person-life';
+import { KEPT_TYPES, keptEvent, lifeOf, type BirthOf, type KeptEvent, type Life } from './person-life';
 import {
   NATION,
   cohortId,
@@ -105,6 +105,7 @@ export class PopulationProjection implements Projection {
     { name: COHORTS, indexes: [['area']] },
     { name: FLOWS, indexes: [['area', 'year']] },
   ];
+  readonly eventTypes = KEPT_TYPES;
 
   /**
    * Keeps each event's fact first, then re-derives each person the batch changed once: a life

@@ -104,20 +104,33 @@ export class ProjectionEngine {
       await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
       runner.startEmpty();
     }
-    const head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
+    let head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
     const pageSize = this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
     const collections = runners.flatMap((runner) => runner.projection.collections.map((collection) => collection.name));
+    const types = typesRead(runners.map((runner) => runner.projection));
     await this.options.readModels.bulkLoad(collections, async () => {
       let [position, events] = [0, 0];
       onProgress?.({ projection, position, head, events });
       for (;;) {
-        const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize });
-        if (page.length === 0) return;
-        for (const runner of runners) await runner.applyAndCommit(page);
-        position = page[page.length - 1].position;
-        events += page.length;
-        onProgress?.({ projection, position, head: Math.max(head, position), events });
-        await new Promise((resolve) => setImmediate(resolve));
+        const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize, types });
+        if (page.length > 0) {
+          for (const runner of runners) await runner.applyAndCommit(page);
+          position = page[page.length - 1].position;
+          events += page.length;
+          onProgress?.({ projection, position, head: Math.max(head, position), events });
+          await new Promise((resolve) => setImmediate(resolve));
+        }
+        if (page.length === pageSize) continue;
+        // Every event of these types up to `head`, found before this short page was read, is
+        // applied: the checkpoints pass over the others, so the projections end at the log's head.
+        if (head > position) {
+          for (const runner of runners) await runner.applyAndCommit([], head);
+          position = head;
+          onProgress?.({ projection, position, head, events });
+        }
+        const last = await lastEventAfter(this.options.eventStore, position);
+        if (last === undefined) return;
+        head = last.position;
       }
     });
   }
@@ -153,4 +166,10 @@ export class ProjectionEngine {
     }
     return this.runners.filter((runner) => names.includes(runner.projection.name));
   }
+}
+
+/** The event types the projections read between them; undefined when one reads them all. */
+function typesRead(projections: Projection[]): string[] | undefined {
+  if (projections.some((projection) => projection.eventTypes === undefined)) return undefined;
+  return [...new Set(projections.flatMap((projection) => projection.eventTypes!))];
 }

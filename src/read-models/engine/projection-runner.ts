@@ -33,6 +33,8 @@ export class ProjectionRunner {
   private current: Promise<void> = Promise.resolve();
   /** What this runner last committed, read by the next batch instead of the store. */
   private readonly committed: CommittedDocuments;
+  /** The types the projection reads, when it reads only some (Projection.eventTypes). */
+  private readonly types?: ReadonlySet<string>;
 
   constructor(
     readonly projection: Projection,
@@ -41,6 +43,7 @@ export class ProjectionRunner {
     private readonly options: RunnerOptions,
   ) {
     this.committed = new CommittedDocuments(options.committedBudget);
+    if (projection.eventTypes) this.types = new Set(projection.eventTypes);
   }
 
   /** Starts in the background: catch up, then follow live; failures are retried with backoff. */
@@ -90,12 +93,17 @@ export class ProjectionRunner {
     this.committed.clear();
   }
 
-  async applyAndCommit(events: RecordedEvent[]): Promise<void> {
+  /**
+   * Applies the events of the types the projection reads and commits the checkpoint at `position`:
+   * the events up to there are applied or passed over (of other types, or not read at all).
+   */
+  async applyAndCommit(events: RecordedEvent[], position = events[events.length - 1].position): Promise<void> {
     // The committed documents hold only if the batch starts where this runner last committed.
     if (!this.committed.holds(this.checkpoint)) this.committed.clear();
     const unitOfWork = new StagedUnitOfWork(this.readModels, this.committed);
-    await this.projection.apply(events, unitOfWork);
-    const position = events[events.length - 1].position;
+    const types = this.types;
+    const applied = types ? events.filter((event) => types.has(event.type)) : events;
+    if (applied.length > 0) await this.projection.apply(applied, unitOfWork);
     const writes = unitOfWork.writes();
     try {
       await this.readModels.commit(this.projection.name, position, writes, { previous: this.checkpoint });

@@ -76,6 +76,17 @@ export function describeReads(ctx: ContractContext): void {
       expect(one).toHaveLength(1);
     });
 
+    it('reads only the types asked for, counting only those against maxCount', async () => {
+      const start = await ctx.mark();
+      await ctx.store.appendToStream(ctx.stream('a'), [birth(), marriage(), birth(), marriage()], { expectedRevision: 'any' });
+      const all = await ctx.readAllMine(start);
+      const marriages = ctx.mine(await ctx.store.readAll({ after: start, types: ['MarriageRecorded'] }));
+      expect(marriages.map((e) => e.id)).toEqual([all[1].id, all[3].id]);
+      expect(marriages[0]).toEqual(all[1]);
+      const [first] = await ctx.store.readAll({ after: all[0].position, maxCount: 1, types: ['MarriageRecorded'] });
+      expect(first.id).toBe(all[1].id);
+    });
+
     it('leaves out system streams', async () => {
       const start = await ctx.mark();
       await ctx.store.appendToStream(`$${ctx.stream('bookkeeping')}`, [birth()], {
