@@ -182,10 +182,12 @@ function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids:
     return then(kinOfSpouses(spouses, states, ctx), ({ kin, read }) => {
       const marriageId = given ?? ids.marriageId();
       return then(given === undefined ? undefined : assertUnusedMarriageId(given, ctx), (): Outcome => {
-        const decided = decideMarriage(
-          { type: 'RegisterMarriage', data: { ...withoutKeys(command.data, marriageKeys), marriageId, spouses: states, kin }, metadata } as RegisterMarriage,
-          ctx.policy,
-        );
+        // Assigned onto the copy, in the same key order: a spread of it took V8's slow path.
+        const data = withoutKeys(command.data, marriageKeys);
+        data.marriageId = marriageId;
+        data.spouses = states;
+        data.kin = kin;
+        const decided = decideMarriage({ type: 'RegisterMarriage', data, metadata } as RegisterMarriage, ctx.policy);
         return {
           events: spouses.map((id) => [id, decided[id]!]),
           read: [...spouses, ...read],
