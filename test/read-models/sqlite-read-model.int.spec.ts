@@ -1,5 +1,6 @@
 import Database from 'better-sqlite3';
 import { join } from 'path';
+import { READ_MODEL_PAGE_SIZE } from '../../src/read-models/sqlite/read-model-database';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { makeTempDir } from '../event-store/temp-dir';
 import { describeReadModelContract } from './read-model.contract';
@@ -32,6 +33,33 @@ describe('SQLite index columns', () => {
     ]);
     expect((await store.find('people', { where: { family: 'y', alive: false } })).map((document) => document.id)).toEqual(['p2']);
     await store.close();
+    temp.remove();
+  });
+});
+
+describe('SQLite read-model file', () => {
+  const pageSizeOf = (file: string) => {
+    const db = new Database(file, { readonly: true });
+    const size = db.pragma('page_size', { simple: true });
+    db.close();
+    return size;
+  };
+
+  it('makes a new file with large pages, and opens a file made with other pages as it is', async () => {
+    const temp = makeTempDir();
+    const [made, older] = [join(temp.path, 'made.sqlite'), join(temp.path, 'older.sqlite')];
+    await new SqliteReadModelStore(made).close();
+    expect(pageSizeOf(made)).toBe(READ_MODEL_PAGE_SIZE);
+    const old = new Database(older);
+    old.pragma('page_size = 4096');
+    old.exec(`CREATE TABLE "rm_people" (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
+    old.close();
+    const store = new SqliteReadModelStore(older);
+    await store.define([{ name: 'people', indexes: [] }]);
+    await store.commit('people', 1, [{ kind: 'put', collection: 'people', document: { id: 'p1', family: 'x' } }]);
+    expect(await store.get('people', 'p1')).toEqual({ id: 'p1', family: 'x' });
+    await store.close();
+    expect(pageSizeOf(older)).toBe(4096);
     temp.remove();
   });
 });
