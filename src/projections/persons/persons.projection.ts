@@ -40,7 +40,7 @@ export class PersonsProjection implements Projection {
   }
 }
 
-/** One batch's work: logs as the batch leaves them, and states computed at most once. */
+/** One batch's work: logs as the batch leaves them, and the states of married persons computed once. */
 class PersonBatch {
   private readonly logs = new Map<string, RecordedPersonEvent[]>();
   /** The events the batch appends to each person's log, by national ID: the persons it touched. */
@@ -110,13 +110,16 @@ class PersonBatch {
     this.unitOfWork.put(CURRENT_IDENTITY, document);
   }
 
-  /** The state of a person whose log the batch holds. */
+  /**
+   * The state of a person whose log the batch holds, kept for the batch only when married: a
+   * spouse's view asks for it again. Keeping every state until the commit made them most of what
+   * outlived the young generation.
+   */
   private stateOf(nationalId: string): PersonState {
-    let state = this.states.get(nationalId);
-    if (state === undefined) {
-      state = stateOf(this.logs.get(nationalId)!);
-      this.states.set(nationalId, state);
-    }
+    const kept = this.states.get(nationalId);
+    if (kept) return kept;
+    const state = stateOf(this.logs.get(nationalId)!);
+    if (state.status !== 'unregistered' && state.marriages.length > 0) this.states.set(nationalId, state);
     return state;
   }
 }
