@@ -102,35 +102,48 @@ export function identityViewOf(person: RegisteredPerson, spouses: ReadonlyMap<st
   return withCardOn(identityWithoutCardOf(person, spouses), cardsThatMayBeValid(person), day);
 }
 
-/** Everything in the view but the card, which alone depends on the day read. */
+/**
+ * Everything in the view but the card, which alone depends on the day read. Built key by key, in
+ * the view's order, rather than as one literal with spreads between its keys: V8 makes such a
+ * literal on its slow path, and serialises what it makes slowly too (about 6 and 10 µs a view,
+ * the largest parts of a rebuild's current views).
+ */
 export function identityWithoutCardOf(person: RegisteredPerson, spouses: ReadonlyMap<string, PersonState>): Omit<IdentityView, 'identityCard'> {
   const spouseViews = spousesOf(person, spouses);
-  const education = educationOf(person);
   const registration = person.facts.find(({ eventId }) => eventId === person.registrationEventId)!;
-  return {
+  const view: Partial<IdentityView> = {
     nationalId: person.nationalId,
     name: person.name,
     sex: person.sex,
     dateOfBirth: person.dateOfBirth,
     placeOfBirth: person.placeOfBirth,
     status: person.status,
-    ...(person.status === 'deceased' && { dateOfDeath: person.dateOfDeath, placeOfDeath: person.placeOfDeath }),
-    maritalStatus: maritalStatusOf(spouseViews),
-    spouses: spouseViews,
-    parents: {
-      ...(person.motherId && { motherId: person.motherId }),
-      ...(person.fatherId && { fatherId: person.fatherId }),
-      ...(person.motherName && { motherName: person.motherName }),
-    },
-    residency: person.residency,
-    ...(person.residence && { residence: person.residence }),
-    ...(person.emigration && { abroad: { country: person.emigration.country, since: person.emigration.date } }),
-    nationality: person.nationalities[0]!,
-    nationalities: person.nationalities,
-    ...(education && { education }),
-    employment: employmentOf(person),
-    registration: { eventId: person.registrationEventId, type: registration.event.type as IdentityView['registration']['type'] },
   };
+  if (person.status === 'deceased') {
+    view.dateOfDeath = person.dateOfDeath;
+    view.placeOfDeath = person.placeOfDeath;
+  }
+  view.maritalStatus = maritalStatusOf(spouseViews);
+  view.spouses = spouseViews;
+  view.parents = parentsOf(person);
+  view.residency = person.residency;
+  if (person.residence) view.residence = person.residence;
+  if (person.emigration) view.abroad = { country: person.emigration.country, since: person.emigration.date };
+  view.nationality = person.nationalities[0]!;
+  view.nationalities = person.nationalities;
+  const education = educationOf(person);
+  if (education) view.education = education;
+  view.employment = employmentOf(person);
+  view.registration = { eventId: person.registrationEventId, type: registration.event.type as IdentityView['registration']['type'] };
+  return view as Omit<IdentityView, 'identityCard'>;
+}
+
+function parentsOf(person: RegisteredPerson): IdentityView['parents'] {
+  const parents: IdentityView['parents'] = {};
+  if (person.motherId) parents.motherId = person.motherId;
+  if (person.fatherId) parents.fatherId = person.fatherId;
+  if (person.motherName) parents.motherName = person.motherName;
+  return parents;
 }
 
 /** The spouses whose streams the view needs, each once. */

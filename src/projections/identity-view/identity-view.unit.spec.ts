@@ -132,6 +132,7 @@ describe('identity view: marital status', () => {
       const view = viewAt(log, {}, { [husband]: widower });
       expect(view?.maritalStatus).toBe('widowed');
       expect(view?.spouses[0]).toMatchObject({ status: 'widowed', ended: { how: 'death-of-spouse', date: '2022-03-01' } });
+      expect(Object.keys(view!.spouses[0])).toEqual(['marriageId', 'spouseId', 'spouseName', 'date', 'place', 'contractReference', 'eventId', 'status', 'ended']);
     });
 
     it('is married on a day before the death, or as known before the death was recorded', () => {
@@ -197,6 +198,20 @@ describe('identity view: the other attributes', () => {
     expect(viewAt(log, { asOf: '2015-06-01' })?.identityCard?.cardNumber).toBe('C1');
     expect(viewAt(log, { asOf: '2020-01-01' })?.identityCard?.cardNumber).toBe('C1');
     expect(viewAt(log, { asOf: '2009-06-01' })?.identityCard).toBeUndefined();
+  });
+
+  it('lists its fields in the order responses have always had, optional ones in their place', () => {
+    const abroad = [...log, recorded('2021-01-01T10:00:00Z', { type: 'Emigrated', data: { country: 'TN', date: '2020-12-01' } })];
+    const deceased = [...abroad, recorded('2022-01-01T10:00:00Z', died('2021-12-30'))];
+    expect(Object.keys(viewAt(deceased)!)).toEqual([
+      'nationalId', 'name', 'sex', 'dateOfBirth', 'placeOfBirth', 'status', 'dateOfDeath', 'placeOfDeath', 'maritalStatus', 'spouses',
+      'parents', 'residency', 'residence', 'abroad', 'nationality', 'nationalities', 'education', 'employment', 'registration',
+    ]);
+    expect(Object.keys(viewAt(log)!)).toEqual([
+      'nationalId', 'name', 'sex', 'dateOfBirth', 'placeOfBirth', 'status', 'maritalStatus', 'spouses',
+      'parents', 'residency', 'residence', 'nationality', 'nationalities', 'education', 'employment', 'identityCard', 'registration',
+    ]);
+    expect(Object.keys(viewAt(log)!.parents)).toEqual(['motherId', 'motherName']);
   });
 
   it('shows no card once reported, and no card nor employment once deceased', () => {

@@ -46,23 +46,24 @@ function endOf(person: RegisteredPerson, marriage: Marriage, spouse: PersonState
   return death === undefined ? undefined : { how: 'death-of-spouse', date: death };
 }
 
-/** Every marriage that counts, current and past, with how each ended; `spouses` keyed by national ID. */
+/**
+ * Every marriage that counts, current and past, with how each ended; `spouses` keyed by national
+ * ID. Built key by key, as the identity view is (see identityWithoutCardOf).
+ */
 export function spousesOf(person: RegisteredPerson, spouses: ReadonlyMap<string, PersonState>): SpouseView[] {
   return person.marriages.map((marriage) => {
     const spouse = spouses.get(marriage.spouseId);
     const fact = factById(person.facts, marriage.eventId);
     const ended = endOf(person, marriage, spouse);
-    return {
-      marriageId: marriage.marriageId,
-      spouseId: marriage.spouseId,
-      ...(spouse && spouse.status !== 'unregistered' && { spouseName: spouse.name }),
-      date: marriage.date,
-      place: marriage.place,
-      contractReference: fact?.event.type === 'MarriageRegistered' ? fact.event.data.contractReference : '',
-      eventId: marriage.eventId,
-      status: ended === undefined ? 'current' : ended.how === 'divorce' ? 'divorced' : 'widowed',
-      ...(ended && { ended }),
-    };
+    const view: Partial<SpouseView> = { marriageId: marriage.marriageId, spouseId: marriage.spouseId };
+    if (spouse && spouse.status !== 'unregistered') view.spouseName = spouse.name;
+    view.date = marriage.date;
+    view.place = marriage.place;
+    view.contractReference = fact?.event.type === 'MarriageRegistered' ? fact.event.data.contractReference : '';
+    view.eventId = marriage.eventId;
+    view.status = ended === undefined ? 'current' : ended.how === 'divorce' ? 'divorced' : 'widowed';
+    if (ended) view.ended = ended;
+    return view as SpouseView;
   });
 }
 
