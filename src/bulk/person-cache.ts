@@ -25,6 +25,45 @@ interface PackedPerson {
 }
 
 /**
+ * A person the cache holds, in one tier at a time, and its place in that tier's recency list.
+ * Tiers are lists threaded through the entries rather than maps of their own: moving a person
+ * between tiers, or to the newest end, touches no map (at a million persons, a map's delete and
+ * set cost microseconds each, and every person named took several).
+ */
+interface Entry {
+  nationalId: string;
+  live?: CachedPerson;
+  packed?: PackedPerson;
+  older?: Entry;
+  newer?: Entry;
+}
+
+/** Entries least recently used first: append at the newest end, take from the oldest. */
+class RecencyList {
+  oldest: Entry | undefined;
+  private newest: Entry | undefined;
+  size = 0;
+
+  append(entry: Entry): void {
+    entry.older = this.newest;
+    entry.newer = undefined;
+    if (this.newest) this.newest.newer = entry;
+    else this.oldest = entry;
+    this.newest = entry;
+    this.size++;
+  }
+
+  remove(entry: Entry): void {
+    if (entry.older) entry.older.newer = entry.newer;
+    else this.oldest = entry.newer;
+    if (entry.newer) entry.newer.older = entry.older;
+    else this.newest = entry.older;
+    entry.older = entry.newer = undefined;
+    this.size--;
+  }
+}
+
+/**
  * The persons a recorder committed recently, keyed by national ID, so a long synth or import
  * does not read every person it names back from the store in every batch. Two tiers, each least
  * recently used evicted first:
@@ -39,8 +78,9 @@ interface PackedPerson {
  * cache and decides the batch again from the store.
  */
 export class PersonCache {
-  private readonly live = new Map<string, CachedPerson>();
-  private readonly packed = new Map<string, PackedPerson>();
+  private readonly entries = new Map<string, Entry>();
+  private live = new RecencyList();
+  private packed = new RecencyList();
   private packedTotal = 0;
   hits = 0;
   misses = 0;
@@ -55,7 +95,7 @@ export class PersonCache {
   ) {}
 
   get size(): number {
-    return this.live.size + this.packed.size;
+    return this.entries.size;
   }
 
   /** Bytes the packed persons take. */
@@ -64,62 +104,74 @@ export class PersonCache {
   }
 
   get(nationalId: string): CachedPerson | undefined {
-    const entry = this.live.get(nationalId);
-    if (entry !== undefined) {
-      this.hits++;
-      // Most recently used last: Map iteration order is insertion order.
-      this.live.delete(nationalId);
-      this.live.set(nationalId, entry);
-      return entry;
-    }
-    const packed = this.packed.get(nationalId);
-    if (packed === undefined) {
+    const entry = this.entries.get(nationalId);
+    if (entry === undefined) {
       this.misses++;
       return undefined;
     }
     this.hits++;
+    if (entry.live) {
+      this.live.remove(entry);
+      this.live.append(entry);
+      return entry.live;
+    }
     this.unpacked++;
-    const person = unpack(packed);
-    this.set(nationalId, person);
+    const person = unpack(entry.packed!);
+    this.makeLive(entry, person);
     return person;
   }
 
-  set(nationalId: string, entry: CachedPerson): void {
+  set(nationalId: string, person: CachedPerson): void {
     if (this.limit <= 0) return;
-    this.dropPacked(nationalId);
-    this.live.delete(nationalId);
-    this.live.set(nationalId, entry);
-    if (this.live.size <= this.limit) return;
-    const iterator = this.live.entries();
-    for (let excess = this.live.size - this.limit; excess > 0; excess--) {
-      const [evicted, person] = iterator.next().value as [string, CachedPerson];
-      this.live.delete(evicted);
-      this.pack(evicted, person);
+    let entry = this.entries.get(nationalId);
+    if (entry === undefined) {
+      entry = { nationalId };
+      this.entries.set(nationalId, entry);
     }
+    this.makeLive(entry, person);
   }
 
   clear(): void {
-    this.live.clear();
-    this.packed.clear();
+    this.entries.clear();
+    this.live = new RecencyList();
+    this.packed = new RecencyList();
     this.packedTotal = 0;
   }
 
-  private pack(nationalId: string, person: CachedPerson): void {
-    if (this.packedBytes <= 0) return;
-    const packed = pack(person);
-    this.packed.set(nationalId, packed);
-    this.packedTotal += packed.bytes.length;
-    for (const oldest of this.packed.keys()) {
-      if (this.packedTotal <= this.packedBytes) break;
-      this.dropPacked(oldest);
+  /** The newest live person, wherever the entry was; the oldest live beyond the limit are packed. */
+  private makeLive(entry: Entry, person: CachedPerson): void {
+    if (entry.live) this.live.remove(entry);
+    else if (entry.packed) this.unlinkPacked(entry);
+    entry.live = person;
+    this.live.append(entry);
+    while (this.live.size > this.limit) {
+      const oldest = this.live.oldest!;
+      this.live.remove(oldest);
+      const evicted = oldest.live!;
+      oldest.live = undefined;
+      this.pack(oldest, evicted);
     }
   }
 
-  private dropPacked(nationalId: string): void {
-    const packed = this.packed.get(nationalId);
-    if (packed === undefined) return;
-    this.packed.delete(nationalId);
-    this.packedTotal -= packed.bytes.length;
+  private pack(entry: Entry, person: CachedPerson): void {
+    if (this.packedBytes <= 0) {
+      this.entries.delete(entry.nationalId);
+      return;
+    }
+    entry.packed = pack(person);
+    this.packed.append(entry);
+    this.packedTotal += entry.packed.bytes.length;
+    while (this.packedTotal > this.packedBytes) {
+      const oldest = this.packed.oldest!;
+      this.unlinkPacked(oldest);
+      this.entries.delete(oldest.nationalId);
+    }
+  }
+
+  private unlinkPacked(entry: Entry): void {
+    this.packed.remove(entry);
+    this.packedTotal -= entry.packed!.bytes.length;
+    entry.packed = undefined;
   }
 }
 

@@ -44,6 +44,22 @@ describe('PersonCache', () => {
     );
   });
 
+  it('packs the live person used least recently, a read counting as a use', () => {
+    const person = cached(evolved(initialState, [arabic]), []);
+    const cache = new PersonCache(2, 1e9);
+    cache.set('a', person);
+    cache.set('b', person);
+    cache.get('a');
+    cache.set('c', person);
+    expect([cache.get('a'), cache.get('c'), cache.unpacked]).toEqual([person, person, 0]);
+    expect(cache.get('b')?.revision).toBe(0);
+    expect(cache.unpacked).toBe(1);
+    // Read back, b is live again and the least recently used of the others, a, is packed.
+    cache.get('c');
+    expect(cache.get('a')?.revision).toBe(0);
+    expect([cache.unpacked, cache.size]).toEqual([2, 3]);
+  });
+
   it('drops the persons packed longest ago beyond its byte budget', () => {
     const person = cached(evolved(initialState, [arabic]), ['k']);
     const measure = new PersonCache(1, 1e9);
