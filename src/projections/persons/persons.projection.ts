@@ -90,7 +90,7 @@ class PersonBatch {
     }
     // A view needs the person's state and their spouses': every log read first, then all in step.
     await this.readLogs(affected);
-    for (const nationalId of affected) await this.readLogs(spousesEverNamed(this.logs.get(nationalId)!));
+    await this.readLogs([...affected].flatMap((nationalId) => spousesEverNamed(this.logs.get(nationalId)!)));
     for (const nationalId of affected) this.rewriteCurrentIdentity(nationalId);
   }
 
