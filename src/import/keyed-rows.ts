@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readRows, type ImportFormat, type SourceRow } from './read-rows';
+import { readRows, type ImportFormat, type SourceRow, type SourceRun } from './read-rows';
 import { rowKey } from './row-keys';
 
 /** A row of the file with its idempotency key ('' for an unreadable row). */
@@ -9,13 +9,17 @@ export interface KeyedRow extends SourceRow {
   key: string;
 }
 
-/** Rows per message from the reader thread, and messages it may send ahead of the importer. */
+/** Rows per message from the reader thread (at least: whole runs of rows), and messages it may send ahead of the importer. */
 const ROWS_PER_MESSAGE = 500;
 const MESSAGES_AHEAD = 8;
 
 export type ReaderMessage = { rows: KeyedRow[] } | { done: true } | { error: { message: string; code?: string; name?: string } };
 
-export const keyed = (source: SourceRow): KeyedRow => ({ ...source, key: source.unreadable ? '' : rowKey(source.record) });
+/** Keys the run's rows in place (a copy of each row with its key cost more than the key's text). */
+export function keyed({ rows, columns }: SourceRun): KeyedRow[] {
+  for (const source of rows) (source as KeyedRow).key = source.unreadable ? '' : rowKey(source.record, columns);
+  return rows as KeyedRow[];
+}
 
 /**
  * The file's rows with their keys, in runs of rows (an `await` per row, through an async
@@ -31,7 +35,7 @@ export function readKeyedRows(path: string, format: ImportFormat): AsyncIterable
 }
 
 async function* inThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
-  for await (const source of readRows(path, format)) yield [keyed(source)];
+  for await (const run of readRows(path, format)) yield keyed(run);
 }
 
 async function* fromWorker(script: string, path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {

@@ -4,7 +4,7 @@ import { readRows, type ImportFormat } from './read-rows';
 
 /**
  * The import's reader thread: parses the file and keys its rows (`readKeyedRows`), sending them
- * in messages of `rowsPerMessage`, at most `messagesAhead` not yet taken by the importer.
+ * in messages of at least `rowsPerMessage` (whole runs), at most `messagesAhead` not yet taken by the importer.
  */
 async function main(): Promise<void> {
   const { path, format, rowsPerMessage, messagesAhead } = workerData as {
@@ -30,9 +30,9 @@ async function main(): Promise<void> {
   };
   let rows: KeyedRow[] = [];
   try {
-    for await (const source of readRows(path, format)) {
-      rows.push(keyed(source));
-      if (rows.length === rowsPerMessage) {
+    for await (const run of readRows(path, format)) {
+      rows = rows.concat(keyed(run));
+      if (rows.length >= rowsPerMessage) {
         await send({ rows });
         rows = [];
       }

@@ -1,6 +1,8 @@
-import { parse } from 'csv-parse';
+import { parse, type CsvError } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { CsvColumns } from './csv-columns';
+import type { KeyColumns } from './row-keys';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -17,6 +19,12 @@ export interface SourceRow {
   bytes: number;
 }
 
+/** Rows read together, in file order, and the columns of a file that names them once (a CSV header), for their keys. */
+export interface SourceRun {
+  rows: SourceRow[];
+  columns?: KeyColumns;
+}
+
 export function formatOf(path: string, given?: string): ImportFormat {
   const format = given ?? (/\.csv$/i.test(path) ? 'csv' : /\.(nd)?jsonl?$|\.ndjson$/i.test(path) ? 'ndjson' : undefined);
   if (format !== 'csv' && format !== 'ndjson') {
@@ -25,7 +33,11 @@ export function formatOf(path: string, given?: string): ImportFormat {
   return format;
 }
 
-export function readRows(path: string, format: ImportFormat): AsyncIterable<SourceRow> {
+/**
+ * The file's rows, in runs (a CSV file's: those each chunk of the file completes). A malformed
+ * file throws after the run of the rows before the fault.
+ */
+export function readRows(path: string, format: ImportFormat): AsyncIterable<SourceRun> {
   return format === 'csv' ? readCsv(path) : readNdjson(path);
 }
 
@@ -38,39 +50,90 @@ const present = (entries: Array<[string, unknown]>): Record<string, string> => {
   return record;
 };
 
-async function* readCsv(path: string): AsyncIterable<SourceRow> {
-  const parser = createReadStream(path).pipe(
-    parse({ columns: true, bom: true, skip_empty_lines: true, relax_column_count: true, info: true }),
-  );
+async function* readCsv(path: string): AsyncIterable<SourceRun> {
+  let columns: CsvColumns | undefined;
+  let rows: SourceRow[] = [];
   let row = 0;
-  for await (const { record, info } of parser as AsyncIterable<{ record: Record<string, string>; info: { lines: number; bytes: number } }>) {
-    yield { row: ++row, line: info.lines, record: present(Object.entries(record)), bytes: info.bytes };
+  const parser = parse({
+    bom: true,
+    skip_empty_lines: true,
+    relax_column_count: true,
+    // Each row's values as an array, its line and bytes from the context `on_record` is given,
+    // and the row kept here rather than pushed on through the stream: the rows of a chunk of the
+    // file are taken at once, not each through a promise of the stream's async iterator.
+    on_record: (values: string[], { lines, bytes }) => {
+      if (columns === undefined) columns = new CsvColumns(values);
+      else rows.push({ row: ++row, line: lines, record: columns.recordOf(values), bytes });
+      return null;
+    },
+  });
+  // Each write's and the end's callback hears of a parse error; the stream emits it too.
+  parser.on('error', () => undefined);
+  const run = (): SourceRun => {
+    const taken = { rows, columns: columns?.keyColumns };
+    rows = [];
+    return taken;
+  };
+  try {
+    for await (const chunk of createReadStream(path)) {
+      await settled((done) => parser.write(chunk, done));
+      if (rows.length > 0) yield run();
+    }
+    await settled((done) => parser.end(done));
+  } catch (error) {
+    if (rows.length > 0) yield run();
+    throw namingColumn(error as CsvError, columns);
   }
+  if (rows.length > 0) yield run();
 }
 
-async function* readNdjson(path: string): AsyncIterable<SourceRow> {
+const settled = (start: (done: (error?: Error | null) => void) => void) =>
+  new Promise<void>((resolve, reject) => start((error) => (error ? reject(error) : resolve())));
+
+/** A quote inside an unquoted value: the parser names the field by its index (it had the header's name when it built records). */
+function namingColumn(error: CsvError, columns: CsvColumns | undefined): CsvError {
+  const name = typeof error.column === 'number' ? columns?.nameOf(error.column) : undefined;
+  if (error.code === 'INVALID_OPENING_QUOTE' && name !== undefined) {
+    error.message = error.message.replace(`on field ${error.column} `, `on field ${JSON.stringify(name)} `);
+    error.column = name;
+  }
+  return error;
+}
+
+/** Lines per run of an NDJSON file. */
+const NDJSON_RUN = 500;
+
+async function* readNdjson(path: string): AsyncIterable<SourceRun> {
   const lines = createInterface({ input: createReadStream(path, 'utf8'), crlfDelay: Infinity });
   let [row, line, bytes] = [0, 0, 0];
+  let rows: SourceRow[] = [];
   for await (const text of lines) {
     line++;
     bytes += Buffer.byteLength(text) + 1;
     if (text.trim() === '') continue;
     row++;
-    let parsed: unknown;
-    try {
-      parsed = JSON.parse(text);
-    } catch {
-      yield { row, line, record: { text }, unreadable: 'the line is not valid JSON', bytes };
-      continue;
+    rows.push(ndjsonRow(text, row, line, bytes));
+    if (rows.length === NDJSON_RUN) {
+      yield { rows };
+      rows = [];
     }
-    if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
-      yield { row, line, record: { text }, unreadable: 'the line is not a JSON object', bytes };
-      continue;
-    }
-    const entries = Object.entries(parsed);
-    const nested = entries.find(([, value]) => typeof value === 'object' && value !== null);
-    yield nested
-      ? { row, line, record: { text }, unreadable: `${nested[0]} is not a text, number or boolean`, bytes }
-      : { row, line, record: present(entries), bytes };
   }
+  if (rows.length > 0) yield { rows };
+}
+
+function ndjsonRow(text: string, row: number, line: number, bytes: number): SourceRow {
+  let parsed: unknown;
+  try {
+    parsed = JSON.parse(text);
+  } catch {
+    return { row, line, record: { text }, unreadable: 'the line is not valid JSON', bytes };
+  }
+  if (typeof parsed !== 'object' || parsed === null || Array.isArray(parsed)) {
+    return { row, line, record: { text }, unreadable: 'the line is not a JSON object', bytes };
+  }
+  const entries = Object.entries(parsed);
+  const nested = entries.find(([, value]) => typeof value === 'object' && value !== null);
+  return nested
+    ? { row, line, record: { text }, unreadable: `${nested[0]} is not a text, number or boolean`, bytes }
+    : { row, line, record: present(entries), bytes };
 }

@@ -21,7 +21,7 @@ async function collect(runs: AsyncIterable<KeyedRow[]>): Promise<Array<KeyedRow 
 async function inThread(path: string, format: ImportFormat): Promise<Array<KeyedRow | string>> {
   const out: Array<KeyedRow | string> = [];
   try {
-    for await (const row of readRows(path, format)) out.push(keyed(row));
+    for await (const run of readRows(path, format)) out.push(...keyed(run));
   } catch (error) {
     out.push(`error: ${(error as Error).message}`);
   }
