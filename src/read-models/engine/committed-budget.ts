@@ -2,8 +2,11 @@
 export interface BudgetedCache {
   /** Characters of JSON held. */
   readonly chars: number;
-  /** Drops the least recently used document; the characters released (0 when empty). */
-  evictOldest(): number;
+  /**
+   * Drops least recently used documents, oldest first, until at least `chars` characters are
+   * released or nothing is left; the characters released.
+   */
+  evictOldest(chars: number): number;
 }
 
 /**
@@ -27,9 +30,16 @@ export class CommittedBudget {
     let total = 0;
     for (const cache of this.caches) total += cache.chars;
     while (total > this.maxChars) {
-      let largest: BudgetedCache | undefined;
-      for (const cache of this.caches) if (!largest || cache.chars > largest.chars) largest = cache;
-      const released = largest?.evictOldest() ?? 0;
+      let [largest, runnerUp]: Array<BudgetedCache | undefined> = [];
+      for (const cache of this.caches) {
+        if (!largest || cache.chars > largest.chars) [largest, runnerUp] = [cache, largest];
+        else if (!runnerUp || cache.chars > runnerUp.chars) runnerUp = cache;
+      }
+      // The largest gives up documents until it is no longer the largest (at least one document)
+      // or the total fits, in one pass: a pass per document rescanned the holes the evictions
+      // before it left at the front of the cache, quadratic in the documents evicted at once
+      // (3.3 s of a persons rebuild whose persons are spread across the log).
+      const released = largest!.evictOldest(Math.min(total - this.maxChars, Math.max(1, largest!.chars - (runnerUp?.chars ?? 0))));
       if (released === 0) return;
       total -= released;
     }

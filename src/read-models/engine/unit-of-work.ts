@@ -88,14 +88,15 @@ export class CommittedDocuments implements BudgetedCache {
     this.budget.settle();
   }
 
-  evictOldest(): number {
+  evictOldest(chars: number): number {
+    let released = 0;
     for (const [key, json] of this.entries) {
+      if (released >= chars) break;
       this.entries.delete(key);
-      const released = charsOf(key, json);
-      this.size -= released;
-      return released;
+      released += charsOf(key, json);
     }
-    return 0;
+    this.size -= released;
+    return released;
   }
 
   clear(): void {

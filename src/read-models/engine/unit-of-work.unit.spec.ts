@@ -107,5 +107,16 @@ describe('a batch reading through the committed documents', () => {
     // logs held the most: its oldest went; then the two held as much, and cells gave its oldest.
     expect(store.reads).toEqual(['cell1', 'log1']);
   });
+
+  it('a commit far over the budget gives up as many of the oldest documents as it takes, and keeps the rest', async () => {
+    const id = (n: number) => `log${String(n).padStart(2, '0')}`;
+    const put = (n: number) => ({ kind: 'put' as const, collection: 'c', document: { id: id(n) }, json: JSON.stringify({ id: id(n) }) });
+    // Each entry holds its key ('c', a separator, the ID) and its JSON: 7 + 14 characters.
+    const logs = new CommittedDocuments(new CommittedBudget(10 * 21));
+    logs.committed(1, Array.from({ length: 25 }, (_, n) => put(n)));
+    expect(logs.chars).toBe(10 * 21);
+    const kept = Array.from({ length: 25 }, (_, n) => logs.lookup('c', id(n)) !== undefined);
+    expect(kept).toEqual(Array.from({ length: 25 }, (_, n) => n >= 15));
+  });
 });
 
