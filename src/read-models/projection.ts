@@ -13,7 +13,9 @@ export interface ProjectionUnitOfWork {
   /**
    * `json`, when given, is the document's JSON as the projection makes it: the commit writes it
    * instead of serialising the document, so the document stands as put, changed only by putting
-   * it again (and what a function reads to make the text must not change either).
+   * it again (and what a function reads to make the text must not change either). A function
+   * also says the text is not worth keeping for later batches (a large document met again only
+   * far down the log): it is made as the commit writes it and dropped.
    */
   put(collection: string, document: Document, json?: DocumentJson): void;
   delete(collection: string, id: string): void;

@@ -10,7 +10,9 @@ const DELETED = null;
  * by nearly every batch). Only documents a batch read and found are kept (those its writes carry
  * `json` text for): a document read once is read again, while a rebuild's new documents, most of
  * what it writes, are seldom read again, and their JSON is better made during the commit and
- * dropped at once than held. Bounded by the characters (keys and JSON) held with the other
+ * dropped at once than held. So are documents put with a function making their text (a person's
+ * log): a projection says so of large documents met again only far down the log, long after the
+ * budget would have evicted them. Bounded by the characters (keys and JSON) held with the other
  * runners' (a CommittedBudget), least recently used first out.
  *
  * It is true only of the checkpoint it was committed at: a unit of work uses it only when its
@@ -167,8 +169,9 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
 
   /**
    * The staged writes, one per document touched. A put carries the JSON it was put with; when the
-   * batch read and found the document, its JSON is made here, to be kept once committed. The store
-   * makes the others' as it writes them.
+   * batch read and found the document, its JSON is made here, to be kept once committed, unless it
+   * was put with a function making it (not worth keeping: see CommittedDocuments). The store makes
+   * the others' as it writes them.
    */
   writes(): ReadModelWrite[] {
     const writes: ReadModelWrite[] = [];
@@ -182,8 +185,9 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
           writes.push({ kind: 'delete', collection, id });
           continue;
         }
-        const json = found?.has(id) ? jsonText(document, given?.get(id)) : given?.get(id);
-        writes.push(json === undefined ? { kind: 'put', collection, document } : { kind: 'put', collection, document, json });
+        const json = given?.get(id);
+        const text = found?.has(id) && typeof json !== 'function' ? jsonText(document, json) : json;
+        writes.push(text === undefined ? { kind: 'put', collection, document } : { kind: 'put', collection, document, json: text });
       }
     }
     return writes;

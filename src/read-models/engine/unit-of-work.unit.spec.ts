@@ -45,7 +45,7 @@ describe('a batch reading through the committed documents', () => {
     expect(store.reads).toEqual(['p2']);
   });
 
-  it('hands the store the JSON a document was put with, keeping it only for a document the batch read and found', async () => {
+  it('hands the store the JSON a document was put with, keeping it only for a document the batch read and found, and put with its text', async () => {
     const store = storeHolding({ p1: { id: 'p1', n: 1 } });
     const committed = new CommittedDocuments();
     committed.startEmpty();
@@ -53,7 +53,7 @@ describe('a batch reading through the committed documents', () => {
 
     const batch = new StagedUnitOfWork(store, committed);
     await batch.get('people', 'p1');
-    batch.put('people', { id: 'p1', n: 2 }, () => '{"id":"p1","n":2}');
+    batch.put('people', { id: 'p1', n: 2 }, '{"id":"p1","n":2}');
     const makeP2 = () => '{"id":"p2","n":1}';
     batch.put('people', { id: 'p2', n: 1 }, makeP2);
     batch.put('people', { id: 'p3', n: 1 }, '{"id":"p3","n":1}');
@@ -68,6 +68,25 @@ describe('a batch reading through the committed documents', () => {
 
     expect(committed.lookup('people', 'p1')).toBe('{"id":"p1","n":2}');
     expect(committed.lookup('people', 'p2')).toBeUndefined();
+  });
+
+  it('does not keep a document found and put with a function making its text: the store makes it as it writes', async () => {
+    const store = storeHolding({ log1: { id: 'log1', n: 1 } });
+    const committed = new CommittedDocuments();
+    committed.startEmpty();
+    committed.committed(1, [{ kind: 'put', collection: 'logs', document: { id: 'log1', n: 1 }, json: '{"id":"log1","n":1}' }]);
+
+    const batch = new StagedUnitOfWork(store, committed);
+    await batch.get('logs', 'log1');
+    const makeLog1 = () => '{"id":"log1","n":2}';
+    batch.put('logs', { id: 'log1', n: 2 }, makeLog1);
+    const writes = batch.writes();
+    expect(writes).toEqual([{ kind: 'put', collection: 'logs', document: { id: 'log1', n: 2 }, json: makeLog1 }]);
+    committed.committed(2, writes);
+
+    expect(committed.lookup('logs', 'log1')).toBeUndefined();
+    expect(await new StagedUnitOfWork(store, committed).get('logs', 'log1')).toEqual({ id: 'log1', n: 1 });
+    expect(store.reads).toEqual(['log1']);
   });
 
   it('a put without JSON replaces what was kept of the document, and past its limit every unknown document is read from the store', async () => {
