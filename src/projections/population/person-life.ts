@@ -76,18 +76,20 @@ export function lifeOf(kept: KeptEvent[], motherBirth?: BirthOf): Life | undefin
   if (registration.data.motherId) life.motherId = registration.data.motherId;
   const age = (date: string) => ageOn(birth.year, birth.monthDay, date);
   const move = (kind: FlowKind, area: string, date: string, delta: 1 | -1) => {
-    life.presence.push([area, dayOf(date), delta]);
-    life.flows.push([kind, area, dayOf(date), age(date)]);
+    const day = dayOf(date);
+    life.presence.push([area, day, delta]);
+    life.flows.push([kind, area, day, age(date)]);
   };
 
   let area = registration.data.placeOfBirth;
   let present = presentFromBirth(registration, facts);
   if (present) {
-    life.presence.push([area, dayOf(born), 1]);
+    const day = dayOf(born);
+    life.presence.push([area, day, 1]);
     const counted = registration.type === 'BirthRegistered' || registration.data.source?.kind !== 'residence-permit';
     if (counted) {
       const motherAge = motherBirth ? ageOn(motherBirth.year, motherBirth.monthDay, born) : -1;
-      life.flows.push(['birth', area, dayOf(born), motherAge]);
+      life.flows.push(['birth', area, day, motherAge]);
     }
   }
   for (const fact of facts) {

@@ -4,17 +4,8 @@ import type { Projection, ProjectionUnitOfWork } from '../../read-models/project
 import type { Document } from '../../read-models/read-model.port';
 import { upcast } from '../../domain/events/upcasters';
 import type { PersonEventType } from '../../domain/person/person-events';
+import { CellChanges } from './cell-changes';
 import { KEPT_TYPES, keptEvent, lifeOf, type BirthOf, type KeptEvent, type Life } from './person-life';
-import {
-  NATION,
-  cohortId,
-  cohortKey,
-  flowId,
-  flowKey,
-  yearOfDay,
-  type CohortDocument,
-  type FlowDocument,
-} from './population-cells';
 
 export const PERSONS = 'population_persons';
 export const COHORTS = 'population_cohorts';
@@ -28,67 +19,30 @@ interface PersonDocument extends Document {
 
 const sameBirth = (a?: BirthOf, b?: BirthOf) => a?.year === b?.year && a?.monthDay === b?.monthDay;
 
-/** Documents read and written in one batch: each read once, each written once at the end. */
+/** The persons read and written in one batch: each read once, each written once at the end. */
 class Batch {
-  private readonly docs = new Map<string, Map<string, Document | undefined>>();
-  private readonly dirty = new Map<string, Set<string>>();
-  /** Cells a change was taken out of: only these may have emptied (the rest are not enumerated). */
-  private readonly emptied = new Set<Document>();
+  private readonly persons = new Map<string, PersonDocument | undefined>();
+  private readonly dirty = new Set<string>();
+  /** What the lives the batch swapped add to the cells and take out of them. */
+  readonly cells = new CellChanges();
 
   constructor(private readonly unitOfWork: ProjectionUnitOfWork) {}
 
-  async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
-    let docs = this.docs.get(collection);
-    if (!docs) this.docs.set(collection, (docs = new Map()));
-    // The unit of work gives the batch its own copy: cells are changed in place, then put.
-    if (!docs.has(id)) docs.set(id, await this.unitOfWork.get<T>(collection, id));
-    return docs.get(id) as T | undefined;
+  async get(id: string): Promise<PersonDocument | undefined> {
+    // The unit of work gives the batch its own copy: a person's kept facts grow in place.
+    if (!this.persons.has(id)) this.persons.set(id, await this.unitOfWork.get<PersonDocument>(PERSONS, id));
+    return this.persons.get(id);
   }
 
-  /** A document already read in this batch, without waiting (cells are read before they change). */
-  cached<T extends Document>(collection: string, id: string): T | undefined {
-    return this.docs.get(collection)?.get(id) as T | undefined;
+  set(person: PersonDocument): void {
+    this.persons.set(person.id, person);
+    this.dirty.add(person.id);
   }
 
-  set(collection: string, document: Document): void {
-    this.docs.get(collection)!.set(document.id, document);
-    this.touch(collection, document.id);
+  async flush(): Promise<void> {
+    for (const id of this.dirty) this.unitOfWork.put(PERSONS, this.persons.get(id)!);
+    await this.cells.write(this.unitOfWork, COHORTS, FLOWS);
   }
-
-  /** A cell whose change was taken out: deleted at the flush if nothing is left in it. */
-  takenOut(cell: Document): void {
-    this.emptied.add(cell);
-  }
-
-  touch(collection: string, id: string): void {
-    let ids = this.dirty.get(collection);
-    if (!ids) this.dirty.set(collection, (ids = new Set()));
-    ids.add(id);
-  }
-
-  flush(): void {
-    for (const [collection, ids] of this.dirty) {
-      for (const id of ids) {
-        const document = this.docs.get(collection)!.get(id)!;
-        const empty = this.emptied.has(document) && isEmpty('changes' in document ? document.changes : document.counts);
-        if (empty) this.unitOfWork.delete(collection, id);
-        else this.unitOfWork.put(collection, document);
-      }
-    }
-  }
-}
-
-function isEmpty(record: unknown): boolean {
-  for (const _ in record as object) return false;
-  return true;
-}
-
-/** Adds `delta` to a cell's count; true when the count is taken out, back to zero. */
-function bump(record: Record<string, number>, key: number, delta: number): boolean {
-  const value = (record[key] ?? 0) + delta;
-  if (value !== 0) record[key] = value;
-  else delete record[key];
-  return value === 0;
 }
 
 /**
@@ -119,20 +73,20 @@ export class PopulationProjection implements Projection {
       const nationalId = nationalIdOfStream(event.streamId);
       if (nationalId && (await this.keep(batch, nationalId, event))) changed.add(nationalId);
     }
-    for (const nationalId of changed) await this.relive(batch, (await batch.get<PersonDocument>(PERSONS, nationalId))!);
-    batch.flush();
+    for (const nationalId of changed) await this.relive(batch, (await batch.get(nationalId))!);
+    await batch.flush();
   }
 
   /** Adds the event to the person's kept facts; false when it is not one the model keeps. */
   private async keep(batch: Batch, nationalId: string, event: RecordedEvent): Promise<boolean> {
-    const person = await batch.get<PersonDocument>(PERSONS, nationalId);
+    const person = await batch.get(nationalId);
     const kept = person?.kept ?? [];
     const data = upcast(event.type as PersonEventType, event.metadata.schemaVersion, event.data) as Record<string, unknown>;
     const next = keptEvent(event.id, event.type, data, kept);
     if (!next) return false;
     // The batch's own copy (or a new document): kept grows in place.
     if (person) kept.push(next);
-    else batch.set(PERSONS, { id: nationalId, kept: [next] });
+    else batch.set({ id: nationalId, kept: [next] });
     return true;
   }
 
@@ -140,13 +94,12 @@ export class PopulationProjection implements Projection {
   private async relive(batch: Batch, person: PersonDocument): Promise<void> {
     const before = person.life;
     const unaged = lifeOf(person.kept);
-    const mother = unaged?.motherId ? await batch.get<PersonDocument>(PERSONS, unaged.motherId) : undefined;
+    const mother = unaged?.motherId ? await batch.get(unaged.motherId) : undefined;
     // Without a mother's birth the birth is counted at age −1: the life is the one just derived.
     const after = mother?.life?.birth ? lifeOf(person.kept, mother.life.birth) : unaged;
-    if (before) await this.contribute(batch, before, -1);
-    if (after) await this.contribute(batch, after, 1);
-    const { life: _, ...rest } = person;
-    batch.set(PERSONS, after ? { ...rest, life: after } : rest);
+    if (before) batch.cells.add(before, -1);
+    if (after) batch.cells.add(after, 1);
+    batch.set(withLife(person, after));
 
     if (before?.motherId !== after?.motherId) {
       await this.adopt(batch, before?.motherId, person.id, false);
@@ -154,7 +107,7 @@ export class PopulationProjection implements Projection {
     }
     if (!sameBirth(before?.birth, after?.birth)) {
       for (const childId of person.children ?? []) {
-        const child = await batch.get<PersonDocument>(PERSONS, childId);
+        const child = await batch.get(childId);
         if (child) await this.relive(batch, child);
       }
     }
@@ -162,33 +115,20 @@ export class PopulationProjection implements Projection {
 
   private async adopt(batch: Batch, motherId: string | undefined, childId: string, add: boolean): Promise<void> {
     if (!motherId) return;
-    const mother = (await batch.get<PersonDocument>(PERSONS, motherId)) ?? { id: motherId, kept: [] };
+    const mother = (await batch.get(motherId)) ?? { id: motherId, kept: [] };
     const children = (mother.children ?? []).filter((id) => id !== childId);
     // Sorted, so the list does not depend on how the log was cut into batches.
-    batch.set(PERSONS, { ...mother, children: add ? [...children, childId].sort() : children });
+    batch.set({ ...mother, children: add ? [...children, childId].sort() : children });
   }
+}
 
-  private async contribute(batch: Batch, life: Life, sign: 1 | -1): Promise<void> {
-    for (const [area, day, delta] of life.presence) {
-      for (const where of [area, NATION]) {
-        const id = cohortId(where, life.sex, life.birth.year);
-        const cohort =
-          batch.cached<CohortDocument>(COHORTS, id) ??
-          (await batch.get<CohortDocument>(COHORTS, id)) ??
-          { id, area: where, sex: life.sex, birthYear: life.birth.year, changes: {} };
-        if (bump(cohort.changes, cohortKey(day, life.birth.monthDay), sign * delta)) batch.takenOut(cohort);
-        batch.set(COHORTS, cohort);
-      }
-    }
-    for (const [kind, area, day, age] of life.flows) {
-      const year = yearOfDay(day);
-      for (const where of [area, NATION]) {
-        const id = flowId(where, kind, year);
-        const flow =
-          batch.cached<FlowDocument>(FLOWS, id) ?? (await batch.get<FlowDocument>(FLOWS, id)) ?? { id, area: where, kind, year, counts: {} };
-        if (bump(flow.counts, flowKey(day, life.sex, age), sign)) batch.takenOut(flow);
-        batch.set(FLOWS, flow);
-      }
-    }
-  }
+/**
+ * The person with `life` in place of the one before, built key by key rather than by spreads
+ * (V8's slow path): the keys in the order a spread of the rest and then `life` gives them.
+ */
+function withLife(person: PersonDocument, life: Life | undefined): PersonDocument {
+  const next: PersonDocument = { id: person.id, kept: person.kept };
+  if (person.children !== undefined) next.children = person.children;
+  if (life !== undefined) next.life = life;
+  return next;
 }
