@@ -2,7 +2,7 @@ import type { RecordedPersonEvent, Sex } from '../../domain/person/person-events
 import type { RegisteredPerson } from '../../domain/person/person-state';
 import type { MotherName, PersonName } from '../../domain/shared/person-name';
 import type { CollectionDefinition } from '../../read-models/read-model.port';
-import { normalisedParts, searchKeysOf, type NormalisedParts, type SearchKeys } from './search-keys';
+import { normalisedParts, searchKeysOfParts, type NormalisedParts, type SearchKeys } from './search-keys';
 
 /** What the `person-search` projection keeps; duplicates are found in the same collection. */
 
@@ -81,13 +81,16 @@ export function summaryOf(person: RegisteredPerson): PersonSummary {
 }
 
 export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument {
+  // Each name normalised once, for the document's parts and its keys alike.
+  const parts = normalisedParts(person.name);
+  const mother = person.motherName === undefined ? null : normalisedParts(person.motherName);
   return {
     id: person.nationalId,
-    parts: normalisedParts(person.name),
-    mother: person.motherName === undefined ? null : normalisedParts(person.motherName),
+    parts,
+    mother,
     sex: person.sex,
     dateOfBirth: person.dateOfBirth,
     placeOfBirth: person.placeOfBirth,
-    ...searchKeysOf(person.name, person.motherName, person.dateOfBirth),
+    ...searchKeysOfParts(parts, person.name.latin, mother ?? undefined, person.dateOfBirth),
   };
 }

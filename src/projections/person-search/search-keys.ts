@@ -44,8 +44,14 @@ export function normalisedParts(name: PersonName | MotherName): NormalisedParts 
 
 /** The parts of a shape joined as a query would spell them; undefined when one is not recorded. */
 export function spell(parts: NormalisedParts, shape: readonly NamePart[]): string | undefined {
-  const words = shape.map((part) => parts[part]);
-  return words.every((word) => word !== undefined) ? words.join(' ') : undefined;
+  // Joined as it goes: a search document spells three shapes, a ranking one per shape and candidate.
+  let spelt = '';
+  for (let i = 0; i < shape.length; i++) {
+    const word = parts[shape[i]!];
+    if (word === undefined) return undefined;
+    spelt = i === 0 ? word : `${spelt} ${word}`;
+  }
+  return spelt;
 }
 
 /** Arabic script anywhere means the Arabic name is meant; otherwise the Latin transliteration. */
@@ -72,10 +78,13 @@ export interface SearchKeys {
 }
 
 export function searchKeysOf(name: PersonName, motherName: MotherName | undefined, dateOfBirth: string): SearchKeys {
-  const parts = normalisedParts(name);
-  const latin = name.latin === undefined ? null : normalisedName(name.latin);
+  return searchKeysOfParts(normalisedParts(name), name.latin, motherName && normalisedParts(motherName), dateOfBirth);
+}
+
+/** The keys of names already in matching form (a search document holds the parts too). */
+export function searchKeysOfParts(parts: NormalisedParts, latinName: string | undefined, mother: NormalisedParts | undefined, dateOfBirth: string): SearchKeys {
+  const latin = latinName === undefined ? null : normalisedName(latinName);
   const latinWords = latin === null ? [] : wordsOf(latin);
-  const mother = motherName === undefined ? undefined : normalisedParts(motherName);
   return {
     full: spell(parts, NAME_PARTS)!,
     givenFamily: spell(parts, ['given', 'family'])!,
