@@ -23,6 +23,12 @@ export interface RebuildBenchOptions {
   log?: string;
   /** Only the rebuilds whose name (a projection's, `registry` or `threads`) is listed; default all. */
   only?: string[];
+  /**
+   * Rebuild from a copy of the log ordered by stream revision: each person's events spread across
+   * the whole log, as in a country recorded over years, where the generated log keeps a person's
+   * life together (so a rebuild reads back and rewrites each person's documents page after page).
+   */
+  spread?: boolean;
 }
 
 export interface RebuildFigure {
@@ -59,10 +65,14 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
   const batchSize = options.batchSize ?? REBUILD_BATCH_SIZE;
   const dir = mkdtempSync(join(tmpdir(), 'sijil-rebuild-bench-'));
   try {
-    const log = options.log ?? join(dir, 'events.sqlite');
-    const generated = !existsSync(log);
+    const generatedLog = options.log ?? join(dir, 'events.sqlite');
+    if (!existsSync(generatedLog)) {
+      const generating = new SqliteEventStore(generatedLog);
+      await generatePersonLog(generating, { events });
+      await generating.close();
+    }
+    const log = options.spread ? await spreadCopy(generatedLog, join(dir, 'spread-events.sqlite')) : generatedLog;
     const eventStore = new SqliteEventStore(log);
-    if (generated) await generatePersonLog(eventStore, { events });
     const { events: logged, persons } = logCounts(log);
     const before = [rawOrderedRead(log, false), rawOrderedRead(log, true)];
     const rebuilds: RebuildFigure[] = [];
@@ -105,6 +115,18 @@ export async function openBenchStores(files: { log: string; readModels: string }
   return { eventStore, readModels, projections: registered, close };
 }
 
+/** `log`'s events copied to `copy` in the order of their stream revisions (`spread`); the copy's path. */
+async function spreadCopy(log: string, copy: string): Promise<string> {
+  // The store makes the log's schema.
+  await new SqliteEventStore(copy).close();
+  const db = new Database(copy);
+  db.prepare('ATTACH ? AS generated').run(log);
+  db.exec(`INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
+           SELECT id, stream_id, revision, type, data, metadata, recorded_at FROM generated.events ORDER BY revision, position`);
+  db.close();
+  return copy;
+}
+
 function logCounts(file: string): { events: number; persons: number } {
   const db = new Database(file, { readonly: true });
   const counts = db
@@ -142,13 +164,17 @@ export function formatRebuildBench(result: RebuildBenchResult): string {
   ].join('\n');
 }
 
-/** `[EVENTS] [PAGE]`; SIJIL_BENCH_REBUILD_LOG=file keeps the log, SIJIL_BENCH_REBUILD_ONLY=persons,registry picks rebuilds. */
+/**
+ * `[EVENTS] [PAGE]`; SIJIL_BENCH_REBUILD_LOG=file keeps the log, SIJIL_BENCH_REBUILD_ONLY=persons,registry
+ * picks rebuilds, SIJIL_BENCH_REBUILD_SPREAD=1 rebuilds from the log spread by stream revision.
+ */
 if (require.main === module) {
   const events = Number(process.argv[2] ?? 300_000);
   const batchSize = process.argv[3] === undefined ? undefined : Number(process.argv[3]);
   const log = process.env.SIJIL_BENCH_REBUILD_LOG || undefined;
   const only = process.env.SIJIL_BENCH_REBUILD_ONLY?.split(',');
-  runRebuildBench({ events, batchSize, log, only }).then(
+  const spread = process.env.SIJIL_BENCH_REBUILD_SPREAD === '1';
+  runRebuildBench({ events, batchSize, log, only, spread }).then(
     (result) => console.log(formatRebuildBench(result)),
     (error) => {
       console.error(error);
