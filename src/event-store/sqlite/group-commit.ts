@@ -1,9 +1,10 @@
 import type { Worker } from 'node:worker_threads';
 import type { AppendResult, StreamWrite } from '../event-store.port';
+import { canFailHalfway } from './commit-batch';
 import type { EventDatabaseOptions } from './event-database';
-import { pack, type PackedAppend } from './packed-append';
+import { pack } from './packed-append';
 import { startWriterThread } from './start-writer-thread';
-import { restore, type WriterReply, type WriterRequest } from './writer-messages';
+import { restore, type Piece, type WriterReply, type WriterRequest } from './writer-messages';
 
 interface PendingAppend {
   writes: StreamWrite[];
@@ -12,6 +13,15 @@ interface PendingAppend {
 }
 
 const maxInFlight = 2;
+
+/**
+ * Events packed before a message goes to the writer thread: a bulk batch of thousands crosses in
+ * several, and the thread inserts each while the next is packed (one message was packed, posted,
+ * copied and sliced before the thread could insert its first event, with the thread idle). A bulk
+ * batch of 2,000 goes in three (21 multi-row INSERTs each): pieces of 256 overlapped as well but
+ * cost the threads more CPU in waking and waiting.
+ */
+const defaultEventsPerMessage = 672;
 
 /**
  * Group commit through the writer thread: appends that arrive during one turn of the event loop
@@ -34,6 +44,7 @@ export class GroupCommit {
     private readonly onCommitted: () => void,
     /** The instant a batch is recorded at: the wall clock, or a synthetic country's own time. */
     private readonly now: () => Date = () => new Date(),
+    private readonly eventsPerMessage = defaultEventsPerMessage,
   ) {
     this.writer = startWriterThread(path, options);
     this.writer.on('message', (reply: WriterReply) => this.settle(reply));
@@ -69,21 +80,34 @@ export class GroupCommit {
   private send(): void {
     this.scheduled = false;
     if (this.inFlight.length >= maxInFlight || this.queue.length === 0) return;
-    const batch: PendingAppend[] = [];
-    const appends: PackedAppend[] = [];
-    for (const append of this.queue.splice(0)) {
-      try {
-        appends.push(pack(append.writes));
-        batch.push(append);
-      } catch (error) {
-        // An event that cannot be written as JSON fails its own append, as a refusal would.
-        append.reject(error);
-      }
-    }
-    if (batch.length === 0) return this.next();
+    const batch = this.queue.splice(0);
     this.inFlight.push(batch);
     this.writer.ref();
-    this.post({ kind: 'commit', appends, recordedAt: this.now().toISOString() });
+    const recordedAt = this.now().toISOString();
+    let pieces: Piece[] = [];
+    let events = 0;
+    const post = (commit: boolean) => {
+      this.post({ kind: 'write', pieces, recordedAt, commit });
+      pieces = [];
+      events = 0;
+    };
+    batch.forEach(({ writes, reject }, append) => {
+      const savepoint = canFailHalfway(writes);
+      for (const part of parts(writes, this.eventsPerMessage)) {
+        try {
+          pieces.push({ append, savepoint, packed: pack(part.writes) });
+        } catch (error) {
+          // An event that cannot be written as JSON fails its own append, as a refusal would:
+          // the thread undoes what its earlier pieces wrote, and its answer for it is moot.
+          reject(error);
+          pieces.push({ append, savepoint });
+          return;
+        }
+        events += part.events;
+        if (events >= this.eventsPerMessage) post(false);
+      }
+    });
+    post(true);
   }
 
   private post(request: WriterRequest): void {
@@ -118,4 +142,19 @@ export class GroupCommit {
     waiting.forEach((append) => append.reject(error));
     this.drained.splice(0).forEach((resolve) => resolve());
   }
+}
+
+/** An append's writes cut into runs of about `events` events, at write boundaries. */
+function* parts(writes: StreamWrite[], events: number): Generator<{ writes: StreamWrite[]; events: number }> {
+  let start = 0;
+  let count = 0;
+  for (let i = 0; i < writes.length; i++) {
+    count += writes[i]!.events.length;
+    if (count >= events) {
+      yield { writes: writes.slice(start, i + 1), events: count };
+      start = i + 1;
+      count = 0;
+    }
+  }
+  if (start < writes.length || writes.length === 0) yield { writes: writes.slice(start), events: count };
 }

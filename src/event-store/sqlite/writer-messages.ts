@@ -1,8 +1,24 @@
 import { AppendResult, DuplicateEventId, WrongExpectedRevision } from '../event-store.port';
 import type { PackedAppend } from './packed-append';
 
-/** What the main thread asks of the writer thread. */
-export type WriterRequest = { kind: 'commit'; appends: PackedAppend[]; recordedAt: string } | { kind: 'close' };
+/**
+ * What the main thread asks of the writer thread: a batch's pieces, in order, over one message or
+ * several (the last says `commit`), so the thread inserts the first events of a large append while
+ * the main thread still packs the rest.
+ */
+export type WriterRequest = { kind: 'write'; pieces: Piece[]; recordedAt: string; commit: boolean } | { kind: 'close' };
+
+/**
+ * Some writes of the batch's `append`-th append; an append's pieces come one after the other.
+ * Without `packed`, the append was abandoned (an event of it could not be written as JSON) and
+ * what its earlier pieces wrote is undone.
+ */
+export interface Piece {
+  append: number;
+  /** Whether the append must run under a savepoint (it could fail halfway). */
+  savepoint: boolean;
+  packed?: PackedAppend;
+}
 
 /** An error as it crosses threads: the store's own refusals keep their class and fields. */
 export type CarriedError =
