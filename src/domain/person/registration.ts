@@ -1,6 +1,7 @@
 import { Conflict, NotFound } from '../shared/domain-error';
 import { parseNationalId } from '../shared/national-id';
 import type { MotherName } from '../shared/person-name';
+import { withoutKeys } from '../shared/without-keys';
 import type { EnrolPerson, RegisterBirth } from './person-commands';
 import type { BirthRegistered, PersonEnrolled } from './person-events';
 import type { PersonState, RegisteredPerson } from './person-state';
@@ -40,26 +41,33 @@ function motherNameOf({ name }: RegisteredPerson): MotherName {
 
 /** The child takes the father's nationality when a father is given, else the mother's. */
 export function birthOf(command: RegisterBirth, state: PersonState): BirthRegistered {
-  const { mother, father, ...data } = command.data;
+  const { mother, father } = command.data;
+  const data = factData(command.data) as BirthRegistered['data'];
   assertUnused(state, data.nationalId);
   const knownMother = requireParent(data.motherId, mother, 'mother')!;
   const knownFather = requireParent(data.fatherId, father, 'father');
-  return {
-    type: 'BirthRegistered',
-    data: {
-      ...data,
-      nationality: (knownFather ?? knownMother).nationalities[0]!,
-      motherName: motherNameOf(knownMother),
-    },
-  };
+  data.nationality = (knownFather ?? knownMother).nationalities[0]!;
+  data.motherName = motherNameOf(knownMother);
+  return { type: 'BirthRegistered', data };
 }
 
 /** An enrolment that names a mother but not her name takes it from her record. */
 export function enrolmentOf(command: EnrolPerson, state: PersonState): PersonEnrolled {
-  const { mother, father, ...data } = command.data;
+  const { mother, father } = command.data;
+  const data = factData(command.data) as PersonEnrolled['data'];
   assertUnused(state, data.nationalId);
   const knownMother = requireParent(data.motherId, mother, 'mother');
   requireParent(data.fatherId, father, 'father');
   const motherName = data.motherName ?? (knownMother && motherNameOf(knownMother));
-  return { type: 'PersonEnrolled', data: { ...data, ...(motherName && { motherName }) } };
+  if (motherName) data.motherName = motherName;
+  return { type: 'PersonEnrolled', data };
 }
+
+const parentStates = new Set(['mother', 'father']);
+
+/**
+ * The command's data without the parents' states, in key order; a field set on it afterwards
+ * keeps its place if the command had it, as a spread would. Object rest and a spread copied the
+ * data twice, the rest on V8's slow path (every new person of a bulk load passes here).
+ */
+const factData = (data: EnrolPerson['data'] | RegisterBirth['data']) => withoutKeys(data, parentStates);
