@@ -2,7 +2,7 @@ import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../domai
 import type { PersonState } from '../domain/person/person-state';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { newEventId } from '../event-store/event-id';
-import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port';
+import type { EventMetadata, EventStore, ExpectedRevision, NewEvent, RecordedEvent } from '../event-store/event-store.port';
 import { personEventVersions, upcast } from '../domain/events/upcasters';
 
 /** One stream per person, named by national ID. */
@@ -38,18 +38,20 @@ export function toNewEvents(
   events: PersonEvent[],
   metadata: CommandMetadata,
   commandId: string,
-  eventId: (index: number) => string = () => newEventId(),
+  eventId: (index: number) => string = newEventId,
 ): NewEvent[] {
-  return events.map((event, index) => ({
-    id: eventId(index),
-    type: event.type,
-    data: event.data,
-    metadata: {
-      schemaVersion: personEventVersions[event.type],
-      registrar: metadata.registrar,
-      ...(metadata.office ? { office: metadata.office } : {}),
-      ...(metadata.idempotencyKey ? { idempotencyKey: metadata.idempotencyKey } : {}),
-      commandId,
-    },
-  }));
+  return events.map((event, index) => ({ id: eventId(index), type: event.type, data: event.data, metadata: stampOf(event.type, metadata, commandId) }));
+}
+
+/**
+ * Assigned key by key in the order the log has always written them: spreading a temporary object
+ * per optional field made two more objects per event and took V8's slow path (bulk loads stamp
+ * tens of thousands of events a second).
+ */
+function stampOf(type: PersonEventType, metadata: CommandMetadata, commandId: string): EventMetadata {
+  const stamp: EventMetadata = { schemaVersion: personEventVersions[type], registrar: metadata.registrar };
+  if (metadata.office) stamp.office = metadata.office;
+  if (metadata.idempotencyKey) stamp.idempotencyKey = metadata.idempotencyKey;
+  stamp.commandId = commandId;
+  return stamp;
 }
