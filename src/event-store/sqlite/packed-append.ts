@@ -15,28 +15,45 @@ export interface SerialisedWrite {
 }
 
 /**
- * An append as it crosses to the writer thread: every event's ID, type, data JSON and metadata
- * JSON in one string, cut by `lengths` (four a event). A structured clone of thousands of nested
- * event objects cost the writer thread about 16 µs an event to rebuild, more than its insert; one
- * string is a copy, and the JSON had to be written anyway.
+ * An append as it crosses to the writer thread: each stream's ID, then each of its events' ID,
+ * type, data JSON and metadata JSON, in one string cut by `lengths`; each stream's expected
+ * revision and event count in typed arrays. A structured clone of thousands of nested event
+ * objects cost the writer thread about 16 µs an event to rebuild, more than its insert; one
+ * string is a copy, and the JSON had to be written anyway. The streams cross the same way: an
+ * object per stream (most bulk streams hold one new event) was cloned field by field on both
+ * threads.
  */
 export interface PackedAppend {
-  streams: { streamId: string; expectedRevision: ExpectedRevision; events: number }[];
   texts: string;
   lengths: Uint32Array;
+  /** Each stream's expected revision: the number, or one of `namedRevisions` as -1, -2, -3. */
+  revisions: Float64Array;
+  events: Uint32Array;
 }
+
+const namedRevisions: readonly ExpectedRevision[] = ['no_stream', 'any', 'stream_exists'];
+
+const revisionCode = (revision: ExpectedRevision): number => (typeof revision === 'number' ? revision : -1 - namedRevisions.indexOf(revision));
+
+const revisionOf = (code: number): ExpectedRevision => (code >= 0 ? code : namedRevisions[-1 - code]!);
 
 /** Throws what `JSON.stringify` throws for an event it cannot write (the append then fails alone). */
 export function pack(writes: StreamWrite[]): PackedAppend {
   let count = 0;
   for (const write of writes) count += write.events.length;
-  // Each event's four texts go straight onto the packed string and their lengths into one array:
-  // no array of parts to join and measure again (thousands of events a bulk batch).
-  const lengths = new Uint32Array(count * 4);
+  // Each text goes straight onto the packed string and its length into one array: no array of
+  // parts to join and measure again (thousands of events a bulk batch).
+  const lengths = new Uint32Array(writes.length + count * 4);
+  const revisions = new Float64Array(writes.length);
+  const events = new Uint32Array(writes.length);
   let texts = '';
   let part = 0;
-  const streams = writes.map(({ streamId, expectedRevision, events }) => {
-    for (const { id, type, data, metadata } of events) {
+  writes.forEach(({ streamId, expectedRevision, events: written }, stream) => {
+    texts += streamId;
+    lengths[part++] = streamId.length;
+    revisions[stream] = revisionCode(expectedRevision);
+    events[stream] = written.length;
+    for (const { id, type, data, metadata } of written) {
       const dataJson = JSON.stringify(data);
       const metadataJson = JSON.stringify(metadata);
       texts += id + type + dataJson + metadataJson;
@@ -45,18 +62,17 @@ export function pack(writes: StreamWrite[]): PackedAppend {
       lengths[part++] = dataJson.length;
       lengths[part++] = metadataJson.length;
     }
-    return { streamId, expectedRevision, events: events.length };
   });
-  return { streams, texts, lengths };
+  return { texts, lengths, revisions, events };
 }
 
-export function unpack({ streams, texts, lengths }: PackedAppend): SerialisedWrite[] {
+export function unpack({ texts, lengths, revisions, events }: PackedAppend): SerialisedWrite[] {
   let at = 0;
   let part = 0;
   const next = () => texts.slice(at, (at += lengths[part++]!));
-  return streams.map(({ streamId, expectedRevision, events }) => ({
-    streamId,
-    expectedRevision,
-    events: Array.from({ length: events }, () => ({ id: next(), type: next(), data: next(), metadata: next() })),
+  return Array.from(revisions, (code, stream) => ({
+    streamId: next(),
+    expectedRevision: revisionOf(code),
+    events: Array.from({ length: events[stream]! }, () => ({ id: next(), type: next(), data: next(), metadata: next() })),
   }));
 }
