@@ -1,7 +1,8 @@
-import { parse, type CsvError } from 'csv-parse';
 import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
+import { StringDecoder } from 'node:string_decoder';
 import { CsvColumns } from './csv-columns';
+import { CsvFault, CsvRows } from './csv-rows';
 import type { KeyColumns } from './row-keys';
 
 export type ImportFormat = 'csv' | 'ndjson';
@@ -15,7 +16,7 @@ export interface SourceRow {
   record: Record<string, string>;
   /** The row is unreadable (bad JSON, nested values): the reason, for the rejects file. */
   unreadable?: string;
-  /** Bytes of the file read so far, for progress. */
+  /** Bytes of the file read so far, for progress (a CSV row's: to the end of the chunk it was parsed in). */
   bytes: number;
 }
 
@@ -53,51 +54,40 @@ const present = (entries: Array<[string, unknown]>): Record<string, string> => {
 async function* readCsv(path: string): AsyncIterable<SourceRun> {
   let columns: CsvColumns | undefined;
   let rows: SourceRow[] = [];
-  let row = 0;
-  const parser = parse({
-    bom: true,
-    skip_empty_lines: true,
-    relax_column_count: true,
-    // Each row's values as an array, its line and bytes from the context `on_record` is given,
-    // and the row kept here rather than pushed on through the stream: the rows of a chunk of the
-    // file are taken at once, not each through a promise of the stream's async iterator.
-    on_record: (values: string[], { lines, bytes }) => {
-      if (columns === undefined) columns = new CsvColumns(values);
-      else rows.push({ row: ++row, line: lines, record: columns.recordOf(values), bytes });
-      return null;
-    },
+  let [row, bytes] = [0, 0];
+  // A row's bytes are those of the file read when its chunk was parsed: progress needs no more.
+  const csv = new CsvRows((values, line) => {
+    if (columns === undefined) columns = new CsvColumns(values);
+    else rows.push({ row: ++row, line, record: columns.recordOf(values), bytes });
   });
-  // Each write's and the end's callback hears of a parse error; the stream emits it too.
-  parser.on('error', () => undefined);
+  const text = new StringDecoder('utf8');
   const run = (): SourceRun => {
     const taken = { rows, columns: columns?.keyColumns };
     rows = [];
     return taken;
   };
   try {
-    for await (const chunk of createReadStream(path)) {
-      await settled((done) => parser.write(chunk, done));
+    for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
+      bytes += chunk.length;
+      csv.write(text.write(chunk));
       if (rows.length > 0) yield run();
     }
-    await settled((done) => parser.end(done));
+    csv.end(text.end());
   } catch (error) {
     if (rows.length > 0) yield run();
-    throw namingColumn(error as CsvError, columns);
+    throw error instanceof CsvFault ? namingColumn(error, columns) : error;
   }
   if (rows.length > 0) yield run();
 }
 
-const settled = (start: (done: (error?: Error | null) => void) => void) =>
-  new Promise<void>((resolve, reject) => start((error) => (error ? reject(error) : resolve())));
-
-/** A quote inside an unquoted value: the parser names the field by its index (it had the header's name when it built records). */
-function namingColumn(error: CsvError, columns: CsvColumns | undefined): CsvError {
-  const name = typeof error.column === 'number' ? columns?.nameOf(error.column) : undefined;
-  if (error.code === 'INVALID_OPENING_QUOTE' && name !== undefined) {
-    error.message = error.message.replace(`on field ${error.column} `, `on field ${JSON.stringify(name)} `);
-    error.column = name;
+/** A quote inside an unquoted value: the fault names the field by its index, the header by its name. */
+function namingColumn(fault: CsvFault, columns: CsvColumns | undefined): CsvFault {
+  const name = typeof fault.column === 'number' ? columns?.nameOf(fault.column) : undefined;
+  if (name !== undefined) {
+    fault.message = fault.message.replace(`on field ${fault.column} `, `on field ${JSON.stringify(name)} `);
+    fault.column = name;
   }
-  return error;
+  return fault;
 }
 
 /** Lines per run of an NDJSON file. */
