@@ -29,6 +29,8 @@ export class CsvRows {
   private lineAtPending = 1;
   private input = '';
   private line = 1;
+  /** The newline's last character: a line ends after each one (the file has one kind of newline). */
+  private lineEnd = '\n';
   private nextBreak = -1;
   private nextQuote = -1;
   private rowStart = 0;
@@ -67,7 +69,8 @@ export class CsvRows {
     this.input = input;
     this.line = this.lineAtPending;
     this.rowStart = 0;
-    this.nextBreak = input.indexOf(this.newline!.at(-1)!);
+    this.lineEnd = this.newline!.at(-1)!;
+    this.nextBreak = input.indexOf(this.lineEnd);
     this.nextQuote = input.indexOf('"');
     // The line ending the first line break names, as `csv-parse` took it.
     this.parser ??= new Papa.Parser({ newline: this.newline as Papa.ParseConfig['newline'], step: (result) => this.step(result as Papa.ParseStepResult<string[][]>) });
@@ -77,6 +80,8 @@ export class CsvRows {
     this.lineAtPending = this.lineAt(consumed);
     return consumed;
   }
+
+  /** A `Papa.Parser`'s step is given its rows as a list (of one), unlike `Papa.parse`'s. */
   private step({ data, errors, meta }: Papa.ParseStepResult<string[][]>): void {
     if (errors.length > 0) this.fail();
     const end = meta.cursor;
@@ -98,7 +103,7 @@ export class CsvRows {
   private lineAt(position: number): number {
     while (this.nextBreak !== -1 && this.nextBreak < position) {
       this.line++;
-      this.nextBreak = this.input.indexOf(this.newline!.at(-1)!, this.nextBreak + 1);
+      this.nextBreak = this.input.indexOf(this.lineEnd, this.nextBreak + 1);
     }
     return this.line;
   }

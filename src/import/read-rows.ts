@@ -54,7 +54,8 @@ const present = (entries: Array<[string, unknown]>): Record<string, string> => {
 async function* readCsv(path: string): AsyncIterable<SourceRun> {
   let columns: CsvColumns | undefined;
   let rows: SourceRow[] = [];
-  let [row, bytes] = [0, 0];
+  let row = 0;
+  let bytes = 0;
   // A row's bytes are those of the file read when its chunk was parsed: progress needs no more.
   const csv = new CsvRows((values, line) => {
     if (columns === undefined) columns = new CsvColumns(values);
