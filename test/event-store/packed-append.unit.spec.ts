@@ -12,6 +12,8 @@ describe('an append packed for the writer thread', () => {
       { streamId: 'marriage-x', expectedRevision: 'any', events: [event('e2', { n: 1 }), event('e3', { n: 2 })] },
       { streamId: 'person-100000000003', expectedRevision: 'stream_exists', events: [event('e4', {})] },
       { streamId: 'person-100000000004', expectedRevision: 0, events: [event('e5', { text: 'a"b\\c' })] },
+      // Metadata in Arabic crosses as well as data does.
+      { streamId: 'person-100000000005', expectedRevision: 'no_stream', events: [{ ...event('e6', { n: 3 }), metadata: { schemaVersion: 1, registrar: 'مكتب' } }] },
     ];
 
     expect(unpack(pack(writes))).toEqual(
@@ -21,6 +23,13 @@ describe('an append packed for the writer thread', () => {
         events: events.map(({ id, type, data, metadata }) => ({ id, type, data: JSON.stringify(data), metadata: JSON.stringify(metadata) })),
       })),
     );
+  });
+
+  it('keeps the data apart from the IDs, types and metadata, so Arabic names do not make those two bytes a character', () => {
+    const packed = pack([{ streamId: 'person-100000000001', expectedRevision: 'no_stream', events: [event('e1', { name: 'فاطمة' }), event('e2', { n: 1 })] }]);
+
+    expect(packed.data).toBe('{"name":"فاطمة"}{"n":1}');
+    expect(packed.texts).not.toMatch(/[^\x00-\x7f]/);
   });
 
   it('throws for data JSON cannot write', () => {
