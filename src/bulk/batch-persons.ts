@@ -7,35 +7,52 @@ import type { CachedPerson, PersonCache } from './person-cache';
 /**
  * A state and the facts landed on it since it was last asked for, folded on only when it is:
  * most persons a bulk load records are new and never named again, and building each one's state
- * (and keeping it in the cache) was about a tenth of a bulk enrolment's main thread.
+ * (and keeping it in the cache) was about a tenth of a bulk enrolment's main thread. A new
+ * person's empty state is not kept either (`folded` undefined): the cache holds such a person, as
+ * its one landed fact, to the end of a load.
  */
 class History {
-  private landed: RecordedPersonEvent[] = [];
-
-  constructor(private folded: PersonState) {}
+  constructor(
+    private folded: PersonState | undefined,
+    private landed?: RecordedPersonEvent[],
+  ) {}
 
   land(recorded: RecordedPersonEvent): void {
-    this.landed.push(recorded);
+    if (this.landed) this.landed.push(recorded);
+    else this.landed = [recorded];
   }
 
   get state(): PersonState {
-    for (const recorded of this.landed) this.folded = evolve(this.folded, recorded);
-    this.landed = [];
-    return this.folded;
+    if (!this.landed) return this.folded ?? emptyState();
+    let state = this.folded ?? emptyState();
+    for (const recorded of this.landed) state = evolve(state, recorded);
+    this.landed = undefined;
+    return (this.folded = state);
+  }
+
+  /** The person as its batch leaves it, this history handed over: once decisions are over nothing lands here. */
+  leave(revision: number, keys: readonly string[], packed: CachedPerson['packed']): Left {
+    return new Left(this.folded, this.landed, revision, keys, packed);
   }
 }
 
-/** A person as a batch leaves it, its state folded when first read (a class: an object literal with a getter is slow to make). */
-class Left implements CachedPerson {
+/** `stateOf([])` without the work, a new object each time (a decision may keep what it reads). */
+const emptyState = (): PersonState => ({ status: 'unregistered', log: [], facts: [] });
+
+/**
+ * A person as a batch leaves it, its state folded when first read: a history of its own rather
+ * than a view of the batch's, one object fewer for every person the cache keeps (a class: an
+ * object literal with a getter is slow to make).
+ */
+class Left extends History implements CachedPerson {
   constructor(
-    private readonly history: History,
+    folded: PersonState | undefined,
+    landed: RecordedPersonEvent[] | undefined,
     readonly revision: number,
     readonly keys: readonly string[],
     readonly packed: CachedPerson['packed'],
-  ) {}
-
-  get state(): PersonState {
-    return this.history.state;
+  ) {
+    super(folded, landed);
   }
 }
 
@@ -52,6 +69,8 @@ interface BatchPerson {
   read: boolean;
   /** The packed form the cache read this person back from, handed back to it. */
   packed?: CachedPerson['packed'];
+  /** The person as the batch leaves it, once asked for (by the batch after, then the cache: the same one). */
+  left?: Left;
 }
 
 /**
@@ -118,8 +137,8 @@ export class BatchPersons {
     const keys = events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
     const log = events.map(toRecordedPersonEvent);
     const person: BatchPerson = {
-      // stateOf([]) without the work: most persons a bulk batch loads are the new ones it draws.
-      history: new History(log.length === 0 ? { status: 'unregistered', log, facts: [] } : stateOf(log)),
+      // Most persons a bulk batch loads are the new ones it draws: their empty state is made when read.
+      history: new History(log.length === 0 ? undefined : stateOf(log)),
       revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
       pending: [],
@@ -152,7 +171,9 @@ export class BatchPersons {
       person.history.land({ eventId: stamped[i]!.id, recordedAt, event });
       person.pending.push(stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
-      if (key) person.keys = [...person.keys, key];
+      // `concat` sizes the copy exactly; a spread with one key more reserves 17 slots, and the
+      // cache keeps every new person's keys to the end of a load.
+      if (key) person.keys = person.keys.concat(key);
     });
   }
 
@@ -181,7 +202,8 @@ export class BatchPersons {
     const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
     if (base === undefined) return undefined;
     const revision = base + person.pending.length;
-    return revision < 0 ? undefined : new Left(person.history, revision, person.keys, person.packed);
+    if (revision < 0) return undefined;
+    return (person.left ??= person.history.leave(revision, person.keys, person.packed));
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */

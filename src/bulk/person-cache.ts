@@ -30,12 +30,15 @@ interface PackedPerson {
  * between tiers, or to the newest end, touches no map (at a million persons, a map's delete and
  * set cost microseconds each, and every person named took several).
  */
-interface Entry {
-  nationalId: string;
-  live?: CachedPerson;
-  packed?: PackedPerson;
-  older?: Entry;
-  newer?: Entry;
+class Entry {
+  // Every field made here: fields added to an object after it is made go to a second object
+  // (a property array), and the cache keeps an entry for every person of a load.
+  live: CachedPerson | undefined = undefined;
+  packed: PackedPerson | undefined = undefined;
+  older: Entry | undefined = undefined;
+  newer: Entry | undefined = undefined;
+
+  constructor(readonly nationalId: string) {}
 }
 
 /** Entries least recently used first: append at the newest end, take from the oldest. */
@@ -125,7 +128,7 @@ export class PersonCache {
     if (this.limit <= 0) return;
     let entry = this.entries.get(nationalId);
     if (entry === undefined) {
-      entry = { nationalId };
+      entry = new Entry(nationalId);
       this.entries.set(nationalId, entry);
     }
     this.makeLive(entry, person);

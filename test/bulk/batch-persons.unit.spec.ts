@@ -1,6 +1,6 @@
 import { BatchPersons } from '../../src/bulk/batch-persons';
 import { PersonCache } from '../../src/bulk/person-cache';
-import { initialState } from '../../src/domain/person/person-state';
+import { initialState, stateOf } from '../../src/domain/person/person-state';
 import { enrolment, nid, recordedEvolve } from '../../src/domain/testing/person-fixtures';
 import type { EventStore, NewEvent, RecordedEvent } from '../../src/event-store/event-store.port';
 import { personStreamId } from '../../src/ledger/person-stream';
@@ -33,5 +33,24 @@ describe('BatchPersons', () => {
     expect(batch.writes().map((write) => write.streamId)).toEqual([personStreamId(fromStore), personStreamId(cached)]);
     // The second load of the same person waited for the first read.
     expect(reads).toEqual([personStreamId(fromStore)]);
+  });
+
+  it('leaves a new person to the batch after and to the cache as one state, folded once from its one fact', async () => {
+    const drawn = nid(3);
+    const cache = new PersonCache(10, 0);
+    const batch = new BatchPersons(storeReading([]), true, cache);
+    await batch.load(drawn, true);
+    const enrolled = enrolment({ nationalId: drawn });
+    batch.apply(drawn, [enrolled], [{ ...stamped('e1'), metadata: { schemaVersion: 1, idempotencyKey: 'k1' } }], '2020-01-01T00:00:00.000Z');
+    batch.endDecisions();
+
+    // The next batch is decided while this one commits: it reads the person as this one leaves it.
+    const after = new BatchPersons(storeReading([]), true, cache, batch);
+    const read = await after.stateOf(drawn);
+    batch.commitTo(cache);
+
+    expect(read).toStrictEqual(stateOf([{ eventId: 'e1', recordedAt: '2020-01-01T00:00:00.000Z', event: enrolled }]));
+    expect(cache.get(drawn)!.state).toBe(read);
+    expect([cache.get(drawn)!.revision, cache.get(drawn)!.keys]).toEqual([0, ['k1']]);
   });
 });
