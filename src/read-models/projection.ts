@@ -28,6 +28,12 @@ export interface ProjectionUnitOfWork {
 export interface Projection {
   /** Stable name: the key of its checkpoint. */
   name: string;
+  /**
+   * Raise it (a positive integer; omitted: 1) when a release changes what the projection stores:
+   * a model stored by another version is reset and rebuilt from position zero when the projection
+   * starts, and `rebuild` records the new version.
+   */
+  version?: number;
   collections: CollectionDefinition[];
   /**
    * The event types `apply` reads, when it reads only some: it is given only these (a rebuild

@@ -2,9 +2,11 @@ import type { EventStore, RecordedEvent, Subscription } from '../../event-store/
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
 import type { CommittedBudget } from './committed-budget';
+import { storedVersion, versionOf, versionWrite, VERSIONS } from './projection-versions';
 import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
 
-export type ProjectionStatus = 'stopped' | 'catching-up' | 'live' | 'failed';
+/** `rebuilding`: catching up from position zero because the stored model is of another version. */
+export type ProjectionStatus = 'stopped' | 'catching-up' | 'rebuilding' | 'live' | 'failed';
 
 export interface RunnerOptions {
   /** Events per commit while catching up. */
@@ -20,7 +22,9 @@ export interface RunnerOptions {
 /**
  * Runs one projection from its stored checkpoint: catches up in large batches read from the log,
  * then follows it live through a subscription. Each batch is applied to a unit of work and
- * committed with the position of its last event, expecting the checkpoint it started from.
+ * committed with the position of its last event, expecting the checkpoint it started from. A
+ * stored model built by another version of the projection is reset first and rebuilt from zero;
+ * the first commit after a reset records the projection's version with its checkpoint.
  */
 export class ProjectionRunner {
   status: ProjectionStatus = 'stopped';
@@ -35,6 +39,9 @@ export class ProjectionRunner {
   private readonly committed: CommittedDocuments;
   /** The types the projection reads, when it reads only some (Projection.eventTypes). */
   private readonly types?: ReadonlySet<string>;
+  /** The next commit records the projection's version: the model is being built from empty. */
+  private versionToRecord = false;
+  private versionsDefined = false;
 
   constructor(
     readonly projection: Projection,
@@ -42,6 +49,7 @@ export class ProjectionRunner {
     private readonly readModels: ReadModelStore,
     private readonly options: RunnerOptions,
   ) {
+    versionOf(projection);
     this.committed = new CommittedDocuments(options.committedBudget);
     if (projection.eventTypes) this.types = new Set(projection.eventTypes);
   }
@@ -86,6 +94,7 @@ export class ProjectionRunner {
   startEmpty(): void {
     this.checkpoint = undefined;
     this.committed.startEmpty();
+    this.versionToRecord = true;
   }
 
   /** Another process or thread commits this projection now: what this runner remembers may not hold. */
@@ -105,6 +114,10 @@ export class ProjectionRunner {
     const applied = types ? events.filter((event) => types.has(event.type)) : events;
     if (applied.length > 0) await this.projection.apply(applied, unitOfWork);
     const writes = unitOfWork.writes();
+    if (this.versionToRecord) {
+      await this.defineVersions();
+      writes.push(versionWrite(this.projection));
+    }
     try {
       await this.readModels.commit(this.projection.name, position, writes, { previous: this.checkpoint });
     } catch (error) {
@@ -112,14 +125,20 @@ export class ProjectionRunner {
       throw error;
     }
     this.committed.committed(position, writes);
+    this.versionToRecord = false;
     this.checkpoint = position;
     this.options.onCommitted(this.projection.name, position);
   }
 
   private async run(): Promise<void> {
     try {
-      this.status = 'catching-up';
-      await this.catchUp();
+      const stale = await this.staleVersion();
+      if (stale === undefined) {
+        this.status = 'catching-up';
+        await this.catchUp();
+      } else {
+        await this.rebuildFrom(stale);
+      }
       if (!this.running) return;
       // Live batches are small: what the catch-up kept (and every document it knew committed since
       // a reset) would only hold the server's memory.
@@ -135,6 +154,40 @@ export class ProjectionRunner {
     } catch (error) {
       this.fail(error);
     }
+  }
+
+  /**
+   * The version the stored model was built by, when it is not the projection's. A store without a
+   * checkpoint for it holds nothing of it: its first commit records the version.
+   */
+  private async staleVersion(): Promise<number | undefined> {
+    await this.defineVersions();
+    const stored = await storedVersion(this.readModels, this.projection.name);
+    if (stored === versionOf(this.projection)) return undefined;
+    if ((await this.readModels.checkpoint(this.projection.name)) !== undefined) return stored;
+    this.versionToRecord = true;
+    return undefined;
+  }
+
+  /**
+   * Resets the model and catches up from zero as a bulk load (indexes built once at the end). A
+   * stop or a crash meanwhile leaves a checkpoint and the new version committed together (or the
+   * old version and an empty model): a restart resumes or starts the rebuild again.
+   */
+  private async rebuildFrom(stored: number): Promise<void> {
+    const { name } = this.projection;
+    this.status = 'rebuilding';
+    console.log(`projection ${name} rebuilding: version ${stored} → ${versionOf(this.projection)}`);
+    const collections = this.projection.collections.map((collection) => collection.name);
+    await this.readModels.reset(name, collections);
+    this.startEmpty();
+    await this.readModels.bulkLoad(collections, () => this.catchUp());
+  }
+
+  private async defineVersions(): Promise<void> {
+    if (this.versionsDefined) return;
+    await this.readModels.define([VERSIONS]);
+    this.versionsDefined = true;
   }
 
   private fail(error: unknown): void {
