@@ -13,6 +13,7 @@ import {
 } from '../event-store.port';
 import { EventDatabaseOptions, openEventDatabase } from './event-database';
 import { ReadStatements, prepareReadStatements, toRecordedEvent } from './event-statements';
+import { eventsAfter } from './events-after';
 import { GroupCommit } from './group-commit';
 import { PollingSubscription } from './polling-subscription';
 
@@ -77,7 +78,8 @@ export class SqliteEventStore implements EventStore {
   async readAll(options: ReadAllOptions = {}): Promise<RecordedEvent[]> {
     const [after, maxCount] = [options.after ?? 0, options.maxCount ?? -1];
     if (options.types === undefined) return this.readAllPage(after, maxCount);
-    return this.statements.allOfTypes.all(after, JSON.stringify(options.types), maxCount).map(toRecordedEvent);
+    const types = JSON.stringify(options.types);
+    return eventsAfter((from, limit) => this.statements.allOfTypes.all(from, types, limit), after, maxCount);
   }
 
   subscribeToAll(options: SubscribeOptions): Subscription {
@@ -104,6 +106,6 @@ export class SqliteEventStore implements EventStore {
   }
 
   private readAllPage(after: number, maxCount: number): RecordedEvent[] {
-    return this.statements.all.all(after, maxCount).map(toRecordedEvent);
+    return eventsAfter((from, limit) => this.statements.all.all(from, limit), after, maxCount);
   }
 }
