@@ -36,6 +36,18 @@ class History {
   }
 }
 
+/**
+ * `keys` and `key` in an array of exactly their length: the cache keeps every new person's keys to
+ * the end of a load, and a spread with one key more reserved 17 slots (`concat` sizes it exactly
+ * but cost four times as much).
+ */
+function withKey(keys: readonly string[], key: string): string[] {
+  const next = new Array<string>(keys.length + 1);
+  for (let at = 0; at < keys.length; at++) next[at] = keys[at]!;
+  next[keys.length] = key;
+  return next;
+}
+
 /** `stateOf([])` without the work, a new object each time (a decision may keep what it reads). */
 const emptyState = (): PersonState => ({ status: 'unregistered', log: [], facts: [] });
 
@@ -171,9 +183,7 @@ export class BatchPersons {
       person.history.land({ eventId: stamped[i]!.id, recordedAt, event });
       person.pending.push(stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
-      // `concat` sizes the copy exactly; a spread with one key more reserves 17 slots, and the
-      // cache keeps every new person's keys to the end of a load.
-      if (key) person.keys = person.keys.concat(key);
+      if (key) person.keys = withKey(person.keys, key);
     });
   }
 
