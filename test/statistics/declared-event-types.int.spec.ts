@@ -2,8 +2,7 @@ import type { RecordedEvent } from '../../src/event-store/event-store.port';
 import { MemoryDocuments } from '../../src/projections/population/memory-documents';
 import { projections } from '../../src/projections/registry';
 import type { Projection } from '../../src/read-models/projection';
-import { generateCountry } from '../../src/synth/country-generator';
-import { InMemoryLedger } from '../../src/synth/in-memory-ledger';
+import { amendedCountry } from './amended-country';
 
 /**
  * A projection that declares the event types it reads is given only those (Projection.eventTypes):
@@ -14,24 +13,7 @@ describe('the event types a projection declares', () => {
   let events: RecordedEvent[];
 
   beforeAll(() => {
-    const ledger = new InMemoryLedger();
-    for (const step of generateCountry({ persons: 3_000, years: 4, seed: 'declared-types', areaCodes: ['LY-BA-01', 'LY-BA-03', 'LY-TB-01'] }).steps) ledger.record(step);
-    // The generator corrects and annuls nothing: a correction or annulment of every tenth fact.
-    const amended = ledger.log.flatMap((fact, i) => {
-      if (i % 10 !== 0) return [fact];
-      const { streamId, metadata, recordedAt } = fact;
-      const id = `${fact.id}-amended`;
-      const date = '2030-01-01';
-      if (i % 70 === 0) return [fact, { streamId, id, type: 'RegistrationAnnulled', data: { annulledEventId: fact.id, date }, metadata, recordedAt }];
-      const changes = [{ field: 'dateOfBirth', to: '1970-01-01' }, { field: 'area', to: 'LY-TB-01' }, { field: 'date', to: '2020-02-02' }];
-      return [fact, { streamId, id, type: 'RecordCorrected', data: { correctedEventId: fact.id, changes, date }, metadata, recordedAt }];
-    });
-    const revisions = new Map<string, number>();
-    events = amended.map((event, i) => {
-      const revision = (revisions.get(event.streamId) ?? -1) + 1;
-      revisions.set(event.streamId, revision);
-      return { ...event, revision, position: i + 1, metadata: event.metadata as RecordedEvent['metadata'] };
-    });
+    events = amendedCountry('declared-types');
   });
 
   const documentsOf = async (projection: Projection, log: RecordedEvent[]) => {

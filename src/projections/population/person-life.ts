@@ -18,6 +18,11 @@ export interface BirthOf {
   monthDay: number;
 }
 
+/** A birth as one number, `year·10000 + MMDD` (1961-03-05: 19610305): a few characters of JSON. */
+export const packBirth = ({ year, monthDay }: BirthOf): number => year * 10_000 + monthDay;
+
+export const unpackBirth = (packed: number): BirthOf => ({ year: Math.floor(packed / 10_000), monthDay: packed % 10_000 });
+
 /**
  * What one person adds to the population model. `presence` opens (+1) and closes (−1) the person's
  * stay in an area on a day; `flows` are the counted events, each at the person's age then, except

@@ -5,16 +5,24 @@ import type { Document } from '../../read-models/read-model.port';
 import { upcast } from '../../domain/events/upcasters';
 import type { PersonEventType } from '../../domain/person/person-events';
 import { CellChanges } from './cell-changes';
-import { KEPT_TYPES, keptEvent, lifeOf, type BirthOf, type KeptEvent, type Life } from './person-life';
+import { KEPT_TYPES, keptEvent, lifeOf, packBirth, unpackBirth, type BirthOf, type KeptEvent, type Life } from './person-life';
 
 export const PERSONS = 'population_persons';
 export const COHORTS = 'population_cohorts';
 export const FLOWS = 'population_flows';
 
+/**
+ * A person's kept facts and what is needed to derive again the life they contribute to the cells:
+ * not the life itself (it was 40% of the model's bytes), which a batch derives only for a stored
+ * person it changes, from the facts as stored and the mother's birth the life was counted with.
+ */
 interface PersonDocument extends Document {
   kept: KeptEvent[];
-  life?: Life;
   children?: string[];
+  /** The birth of the life the person contributes (packBirth; none when no registration counts): their children's births are counted at her age. */
+  birth?: number;
+  /** The mother's birth that life was counted with, when one was known (packBirth). */
+  motherBirth?: number;
 }
 
 const sameBirth = (a?: BirthOf, b?: BirthOf) => a?.year === b?.year && a?.monthDay === b?.monthDay;
@@ -23,6 +31,10 @@ const sameBirth = (a?: BirthOf, b?: BirthOf) => a?.year === b?.year && a?.monthD
 class Batch {
   private readonly persons = new Map<string, PersonDocument | undefined>();
   private readonly dirty = new Set<string>();
+  /** How many kept facts each stored person had before the batch added its own. */
+  private readonly storedFacts = new Map<string, number>();
+  /** The lives the batch derived, by person: what each contributes now. */
+  private readonly lives = new Map<string, Life | undefined>();
   /** What the lives the batch swapped add to the cells and take out of them. */
   readonly cells = new CellChanges();
 
@@ -30,8 +42,30 @@ class Batch {
 
   async get(id: string): Promise<PersonDocument | undefined> {
     // The unit of work gives the batch its own copy: a person's kept facts grow in place.
-    if (!this.persons.has(id)) this.persons.set(id, await this.unitOfWork.get<PersonDocument>(PERSONS, id));
+    if (!this.persons.has(id)) {
+      const person = await this.unitOfWork.get<PersonDocument>(PERSONS, id);
+      this.persons.set(id, person);
+      if (person) this.storedFacts.set(id, person.kept.length);
+    }
     return this.persons.get(id);
+  }
+
+  /**
+   * The life the person contributes to the cells now: the one this batch derived, else the stored
+   * one, derived again from the facts and the mother's birth it was counted with (the same
+   * deterministic derivation, so the same life).
+   */
+  lifeNow(person: PersonDocument): Life | undefined {
+    if (this.lives.has(person.id)) return this.lives.get(person.id);
+    if (person.birth === undefined) return undefined;
+    const stored = person.kept.slice(0, this.storedFacts.get(person.id));
+    return lifeOf(stored, person.motherBirth === undefined ? undefined : unpackBirth(person.motherBirth));
+  }
+
+  /** The person now contributes `life`, counted with `motherBirth`. */
+  relived(person: PersonDocument, life: Life | undefined, motherBirth: number | undefined): void {
+    this.lives.set(person.id, life);
+    this.set(personDocument(person.id, person.kept, person.children, life && packBirth(life.birth), motherBirth));
   }
 
   set(person: PersonDocument): void {
@@ -54,6 +88,8 @@ class Batch {
  */
 export class PopulationProjection implements Projection {
   readonly name = 'population';
+  /** 2: persons keep their birth and their mother's instead of their life. */
+  readonly version = 2;
   readonly collections = [
     { name: PERSONS, indexes: [] },
     { name: COHORTS, indexes: [['area']] },
@@ -92,14 +128,14 @@ export class PopulationProjection implements Projection {
 
   /** Re-derives a person's life and swaps its contribution; follows on to mothers and children. */
   private async relive(batch: Batch, person: PersonDocument): Promise<void> {
-    const before = person.life;
+    const before = batch.lifeNow(person);
     const unaged = lifeOf(person.kept);
-    const mother = unaged?.motherId ? await batch.get(unaged.motherId) : undefined;
+    const motherBirth = unaged?.motherId ? (await batch.get(unaged.motherId))?.birth : undefined;
     // Without a mother's birth the birth is counted at age −1: the life is the one just derived.
-    const after = mother?.life?.birth ? lifeOf(person.kept, mother.life.birth) : unaged;
+    const after = motherBirth === undefined ? unaged : lifeOf(person.kept, unpackBirth(motherBirth));
     if (before) batch.cells.add(before, -1);
     if (after) batch.cells.add(after, 1);
-    batch.set(withLife(person, after));
+    batch.relived(person, after, motherBirth);
 
     if (before?.motherId !== after?.motherId) {
       await this.adopt(batch, before?.motherId, person.id, false);
@@ -117,18 +153,21 @@ export class PopulationProjection implements Projection {
     if (!motherId) return;
     const mother = (await batch.get(motherId)) ?? { id: motherId, kept: [] };
     const children = (mother.children ?? []).filter((id) => id !== childId);
-    // Sorted, so the list does not depend on how the log was cut into batches.
-    batch.set({ ...mother, children: add ? [...children, childId].sort() : children });
+    // Sorted, and none once empty, so the list does not depend on how the log was cut into batches.
+    const next = add ? [...children, childId].sort() : children;
+    batch.set(personDocument(motherId, mother.kept, next, mother.birth, mother.motherBirth));
   }
 }
 
 /**
- * The person with `life` in place of the one before, built key by key rather than by spreads
- * (V8's slow path): the keys in the order a spread of the rest and then `life` gives them.
+ * A person document built key by key rather than by spreads (V8's slow path), its keys always in
+ * this order: no empty list of children, no mother's birth without a birth.
  */
-function withLife(person: PersonDocument, life: Life | undefined): PersonDocument {
-  const next: PersonDocument = { id: person.id, kept: person.kept };
-  if (person.children !== undefined) next.children = person.children;
-  if (life !== undefined) next.life = life;
-  return next;
+function personDocument(id: string, kept: KeptEvent[], children: string[] | undefined, birth?: number, motherBirth?: number): PersonDocument {
+  const person: PersonDocument = { id, kept };
+  if (children !== undefined && children.length > 0) person.children = children;
+  if (birth === undefined) return person;
+  person.birth = birth;
+  if (motherBirth !== undefined) person.motherBirth = motherBirth;
+  return person;
 }
