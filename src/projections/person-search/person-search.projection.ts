@@ -5,14 +5,8 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import { nationalIdOfStream } from '../../ledger/person-stream';
 import { keptData, keptTypes, type KeptFields } from '../kept-facts';
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
-import {
-  PERSON_SEARCH,
-  PERSON_SEARCH_PROJECTION,
-  PERSON_SEARCH_RECORD,
-  personSearchCollections,
-  searchDocumentOf,
-  type PersonSearchRecordDocument,
-} from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_PROJECTION, PERSON_SEARCH_RECORD, personSearchCollections, searchDocumentOf } from './search-document';
+import { logOf, recordOf, type PersonSearchRecordDocument } from './search-record';
 
 /**
  * The facts that set what a search or its summary shows, with the fields read: registration,
@@ -40,6 +34,8 @@ function shownEvent(event: RecordedEvent, log: RecordedPersonEvent[]): RecordedP
  */
 export class PersonSearchProjection implements Projection {
   readonly name = PERSON_SEARCH_PROJECTION;
+  /** 2: a record keeps its facts without the recording time, the event's wrapper and the registration's national ID. */
+  readonly version = 2;
   readonly collections = personSearchCollections;
   readonly eventTypes = keptTypes(SHOWN);
 
@@ -62,7 +58,7 @@ export class PersonSearchProjection implements Projection {
     }
     for (const nationalId of touched) {
       const log = logs.get(nationalId)!;
-      unitOfWork.put(PERSON_SEARCH_RECORD, { id: nationalId, events: log } satisfies PersonSearchRecordDocument);
+      unitOfWork.put(PERSON_SEARCH_RECORD, recordOf(nationalId, log));
       const person = stateOf(log);
       if (person.status === 'unregistered') unitOfWork.delete(PERSON_SEARCH, nationalId);
       else unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
@@ -70,8 +66,7 @@ export class PersonSearchProjection implements Projection {
   }
 }
 
-/** A copy, so the stored document is never mutated. */
 async function storedLog(unitOfWork: ProjectionUnitOfWork, nationalId: string): Promise<RecordedPersonEvent[]> {
   const stored = await unitOfWork.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalId);
-  return stored ? [...stored.events] : [];
+  return stored ? logOf(stored) : [];
 }

@@ -1,4 +1,4 @@
-import type { RecordedPersonEvent, Sex } from '../../domain/person/person-events';
+import type { Sex } from '../../domain/person/person-events';
 import type { RegisteredPerson } from '../../domain/person/person-state';
 import type { MotherName, PersonName } from '../../domain/shared/person-name';
 import type { CollectionDefinition } from '../../read-models/read-model.port';
@@ -34,18 +34,6 @@ export interface PersonSearchDocument extends SearchKeys {
   sex: Sex;
   dateOfBirth: string;
   placeOfBirth: string;
-}
-
-/**
- * The person's facts that decide what search shows (registration, name changes, death, and the
- * corrections and annulments of those), with only the fields shown, so the state is recomputed by
- * the domain's own rules; the summary of a result is recomputed from them too, for the few
- * persons a page shows, rather than written for every person.
- */
-export interface PersonSearchRecordDocument {
-  [key: string]: unknown;
-  id: string;
-  events: RecordedPersonEvent[];
 }
 
 /**

@@ -1,14 +1,8 @@
 import type { Condition, ReadModelStore } from '../../read-models/read-model.port';
 import { stateOf } from '../../domain/person/person-state';
-import {
-  PERSON_SEARCH,
-  PERSON_SEARCH_RECORD,
-  summaryOf,
-  type PersonSearchDocument,
-  type PersonSearchRecordDocument,
-  type PersonSummary,
-} from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_RECORD, summaryOf, type PersonSearchDocument, type PersonSummary } from './search-document';
 import { wordPrefixRange } from './search-keys';
+import { logOf, type PersonSearchRecordDocument } from './search-record';
 import { compareHits, rankCandidate, type SearchCriteria, type SearchHit } from './search-ranking';
 
 /**
@@ -92,7 +86,7 @@ export async function summariesOf(models: ReadModelStore, nationalIds: string[])
   const records = await models.getMany<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalIds);
   const summaries = new Map<string, PersonSummary>();
   for (const [id, record] of records) {
-    const person = stateOf(record.events);
+    const person = stateOf(logOf(record));
     if (person.status !== 'unregistered') summaries.set(id, summaryOf(person));
   }
   return summaries;
