@@ -23,9 +23,12 @@ export function parentsEverNamed(event: PersonEvent): string[] {
   }
 }
 
-/** Every person a log names as a spouse, annulled marriages included: a superset, never missing one. */
+/**
+ * Every person a log names as a spouse, once each, annulled marriages included: a superset, never
+ * missing one. A list rather than a set: most logs name none, and few name more than one.
+ */
 export function spousesEverNamed(log: RecordedPersonEvent[]): string[] {
-  const ids = new Set<string>();
-  for (const { event } of log) if (event.type === 'MarriageRegistered') ids.add(event.data.spouseId);
-  return [...ids];
+  const ids: string[] = [];
+  for (const { event } of log) if (event.type === 'MarriageRegistered' && !ids.includes(event.data.spouseId)) ids.push(event.data.spouseId);
+  return ids;
 }
