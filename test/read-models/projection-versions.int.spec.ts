@@ -144,7 +144,7 @@ describe('projection versions', () => {
     await engine.start();
     try {
       await applying;
-      expect(engine.states()).toMatchObject([{ name: 'versioned-tally', status: 'rebuilding' }]);
+      expect(engine.states()).toMatchObject([{ name: 'versioned-tally', version: 2, status: 'rebuilding' }]);
       release();
       await untilLive(engine);
       expect(await readModels.count('versioned-tally')).toBeGreaterThan(0);

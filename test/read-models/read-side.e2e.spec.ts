@@ -18,7 +18,10 @@ describe('read side in the app', () => {
 
     const health = await t.request('GET', '/health', { as: null as unknown as string });
     expect(health.body.projections).toContainEqual(
-      expect.objectContaining({ projection: 'log-stats', status: 'live', events: 0, seconds: 0, checkpoint: stats?.lastPosition }),
+      expect.objectContaining({ projection: 'log-stats', version: 1, status: 'live', events: 0, seconds: 0, checkpoint: stats?.lastPosition }),
+    );
+    expect(health.body.projections).toContainEqual(
+      expect.objectContaining({ projection: 'population', version: 2, status: 'live' }),
     );
     const metrics = String((await t.request('GET', '/metrics')).body);
     expect(metrics).toContain('sijil_projection_lag_events{projection="log-stats"} 0');

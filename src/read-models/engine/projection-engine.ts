@@ -6,6 +6,7 @@ import { lastEventAfter } from './log-head';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { ProjectionProgress, type WaitOptions } from './projection-progress';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
+import { versionOf } from './projection-versions';
 import type { RebuildProgress } from './rebuild-progress';
 import { rebuildInThreads, type ThreadedRebuild } from './rebuild-threads';
 
@@ -34,6 +35,8 @@ export const REBUILD_BATCH_SIZE = 20_000;
 
 export interface ProjectionState {
   name: string;
+  /** The version of what the projection stores, as this release declares it (see Projection.version). */
+  version: number;
   status: ProjectionStatus;
   checkpoint: number | undefined;
   lastError?: string;
@@ -148,6 +151,7 @@ export class ProjectionEngine {
   states(): ProjectionState[] {
     return this.runners.map(({ projection, status, checkpoint, lastError }) => ({
       name: projection.name,
+      version: versionOf(projection),
       status,
       checkpoint,
       ...(lastError ? { lastError } : {}),

@@ -18,6 +18,8 @@ export interface ReadSideOptions {
 }
 
 export interface ProjectionHealth extends ProjectionLag {
+  /** The version of what the projection stores, as this release declares it. */
+  version: number;
   /** `external` when another process (a worker) runs it. */
   status: ProjectionStatus | 'external';
   lastError?: string;
@@ -59,11 +61,13 @@ export class ReadSide {
   async health(): Promise<ProjectionHealth[]> {
     const states = new Map(this.engine.states().map((state) => [state.name, state]));
     return (await this.engine.lag()).map((lag) => {
-      const state = states.get(lag.projection);
+      // The lag is measured for the engine's own projections: each has a state.
+      const state = states.get(lag.projection)!;
       return {
         ...lag,
-        status: this.options.runProjections ? (state?.status ?? 'stopped') : 'external',
-        ...(state?.lastError ? { lastError: state.lastError } : {}),
+        version: state.version,
+        status: this.options.runProjections ? state.status : 'external',
+        ...(state.lastError ? { lastError: state.lastError } : {}),
       };
     });
   }
