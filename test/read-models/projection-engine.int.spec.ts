@@ -113,7 +113,7 @@ describe('ProjectionEngine on the embedded stores', () => {
     await running.waitForHead();
     await expectExactlyOnce();
     await untilLive(running);
-    expect(running.states()[1]).toEqual({ name: 'event-tally', status: 'live', checkpoint: expect.any(Number) });
+    expect(running.states()[1]).toEqual({ name: 'event-tally', version: 1, status: 'live', checkpoint: expect.any(Number) });
   });
 
   it('rebuilds from zero with progress, equal to the live model', async () => {
