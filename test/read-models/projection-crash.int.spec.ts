@@ -1,4 +1,3 @@
-import { spawn } from 'child_process';
 import { join } from 'path';
 import { generatePersonLog } from '../../bench/person-log';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
@@ -6,6 +5,7 @@ import { projections } from '../../src/projections';
 import { ProjectionEngine } from '../../src/read-models/engine/projection-engine';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { makeTempDir } from '../event-store/temp-dir';
+import { runUntilKilled } from './fixtures/kill-child';
 import { dumpCollections } from '../support/rebuild-equals-live';
 import { eventTally } from './event-tally.projection';
 
@@ -27,7 +27,7 @@ describe('projection worker killed mid-rebuild', () => {
     await generatePersonLog(eventStore, { events: 20_000 });
     const total = (await eventStore.readAll()).length;
 
-    const output = await runUntilKilled(dir.path, 3);
+    const output = await runUntilKilled(CHILD, dir.path, 3);
     expect(output).not.toContain('done');
 
     const resumed = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
@@ -47,26 +47,3 @@ describe('projection worker killed mid-rebuild', () => {
     await Promise.all([resumed.close(), fresh.close(), eventStore.close()]);
   }, 120_000);
 });
-
-/** Starts the rebuilding child; kills it a random moment after its `commits`-th commit. */
-function runUntilKilled(dataDir: string, commits: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, '1500'], { cwd: join(__dirname, '..', '..') });
-    let output = '';
-    let errors = '';
-    let scheduled = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const committed = output.split('\n').filter((line) => / [1-9]\d*$/.test(line)).length;
-      if (committed >= commits && !scheduled) {
-        scheduled = true;
-        setTimeout(() => child.kill('SIGKILL'), Math.random() * 20);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve(output) : reject(new Error(`child exited with ${code} before the kill: ${errors}\n${output}`)),
-    );
-  });
-}

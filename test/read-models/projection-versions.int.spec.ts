@@ -1,4 +1,3 @@
-import { spawn } from 'child_process';
 import { join } from 'path';
 import { generatePersonLog } from '../../bench/person-log';
 import { SqliteEventStore } from '../../src/event-store/sqlite/sqlite-event-store';
@@ -7,6 +6,7 @@ import { VERSIONS } from '../../src/read-models/engine/projection-versions';
 import type { Projection } from '../../src/read-models/projection';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
 import { makeTempDir } from '../event-store/temp-dir';
+import { runUntilKilled } from './fixtures/kill-child';
 import { dumpCollections } from '../support/rebuild-equals-live';
 import { versionedProjections } from './fixtures/versioned-projections';
 import { raised, versionedTally } from './versioned-tally.projection';
@@ -171,7 +171,7 @@ describe('a version rebuild killed midway', () => {
     await new ProjectionEngine({ eventStore, readModels, projections: versionedProjections() }).rebuild();
     await readModels.close();
 
-    const output = await runUntilKilled(dir.path, 3);
+    const output = await runUntilKilled(CHILD, dir.path, 3);
     expect(output).toContain('versioned-tally');
 
     const resumed = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
@@ -201,27 +201,4 @@ async function untilLive(engine: ProjectionEngine): Promise<void> {
     if (Date.now() > deadline) throw new Error(`not live: ${JSON.stringify(engine.states())}`);
     await new Promise((resolve) => setTimeout(resolve, 10));
   }
-}
-
-/** Starts the child; kills it a random moment after the projections applied `batches` batches. */
-function runUntilKilled(dataDir: string, batches: number): Promise<string> {
-  return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [CHILD, dataDir, '1500'], { cwd: join(__dirname, '..', '..') });
-    let output = '';
-    let errors = '';
-    let scheduled = false;
-    child.stdout.on('data', (chunk: Buffer) => {
-      output += chunk.toString();
-      const applied = output.split('\n').filter((line) => / [1-9]\d*$/.test(line)).length;
-      if (applied >= batches && !scheduled) {
-        scheduled = true;
-        setTimeout(() => child.kill('SIGKILL'), Math.random() * 20);
-      }
-    });
-    child.stderr.on('data', (chunk: Buffer) => (errors += chunk.toString()));
-    child.on('error', reject);
-    child.on('exit', (code, signal) =>
-      signal === 'SIGKILL' ? resolve(output) : reject(new Error(`child exited with ${code} before the kill: ${errors}\n${output}`)),
-    );
-  });
 }
