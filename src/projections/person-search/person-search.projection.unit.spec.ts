@@ -3,7 +3,7 @@ import type { RecordedEvent } from '../../event-store/event-store.port';
 import { annulled, corrected, died, enrolled, married } from '../../../test/projections/person-log';
 import { PersonSearchProjection } from './person-search.projection';
 import { PERSON_SEARCH, PERSON_SEARCH_RECORD, type PersonSearchDocument } from './search-document';
-import { searchPersons } from './search-persons';
+import { searchPersons, summariesOf } from './search-persons';
 import { logOf, type PersonSearchRecordDocument } from './search-record';
 import type { SearchCriteria } from './search-ranking';
 import { applyBatch, MemoryReadModelStore } from './testing/memory-read-model';
@@ -73,6 +73,16 @@ describe('person search projection', () => {
     expect((await search(arabic('سالم المسماري'))).results).toEqual([
       expect.objectContaining({ nationalId: '1', name: name('سالم', 'علي', 'حسن', 'المسماري'), placeOfBirth: 'LY-BA-01', motherName: { given: 'خديجة', family: 'المسماري' }, status: 'deceased' }),
     ]);
+  });
+
+  it('reads a record stored by version 1 (before an upgrade rebuilt the model) as the log it held', async () => {
+    const enrolment = at('1', enrolled('1', { name: name('سالم', 'علي', 'حسن', 'العبيدي') }));
+    await apply(enrolment, at('1', died('2020-01-01')));
+    const log = logOf((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, '1'))!);
+    const versionOne = { id: '1', events: log };
+    expect(logOf(versionOne)).toBe(log);
+    await store.commit('version 1', 1, [{ kind: 'put', collection: PERSON_SEARCH_RECORD, document: versionOne }]);
+    expect(await summariesOf(store, ['1'])).toEqual(new Map([['1', expect.objectContaining({ status: 'deceased' })]]));
   });
 
   it('finds a person under a new name after a name change, and no longer under the old one', async () => {

@@ -24,6 +24,15 @@ export interface PersonSearchRecordDocument {
   facts: RecordFact[];
 }
 
+/**
+ * A record as version 1 of the projection stored it: the shown log itself. An API process of this
+ * release may read one while the projection worker has not yet rebuilt the model (an upgrade).
+ */
+interface VersionOneRecord {
+  id: string;
+  events: RecordedPersonEvent[];
+}
+
 /** The record of a person's shown log, as stored. */
 export function recordOf(nationalId: string, log: RecordedPersonEvent[]): PersonSearchRecordDocument {
   const facts = log.map(({ eventId, event }): RecordFact => {
@@ -34,7 +43,8 @@ export function recordOf(nationalId: string, log: RecordedPersonEvent[]): Person
 }
 
 /** The shown log a stored record holds, as the domain's rules read it. */
-export function logOf(record: PersonSearchRecordDocument): RecordedPersonEvent[] {
+export function logOf(record: PersonSearchRecordDocument | VersionOneRecord): RecordedPersonEvent[] {
+  if (!('facts' in record)) return record.events;
   return record.facts.map(({ eventId, type, data }) => {
     const event = { type, data } as PersonEvent;
     if (isRegistration(event) && data.nationalId === undefined) event.data = { nationalId: record.id, ...data } as typeof event.data;
