@@ -6,7 +6,7 @@ import { lastEventAfter } from './log-head';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { ProjectionProgress, type WaitOptions } from './projection-progress';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
-import { versionOf } from './projection-versions';
+import { VERSIONS, versionOf } from './projection-versions';
 import type { RebuildProgress } from './rebuild-progress';
 import { rebuildInThreads, type ThreadedRebuild } from './rebuild-threads';
 
@@ -69,10 +69,10 @@ export class ProjectionEngine {
     );
   }
 
-  /** Creates every projection's collections and indexes (idempotent). */
+  /** Creates every projection's collections and indexes, and the versions' (idempotent). */
   async define(): Promise<void> {
     if (this.defined) return;
-    await this.options.readModels.define(this.options.projections.flatMap((projection) => projection.collections));
+    await this.options.readModels.define([VERSIONS, ...this.options.projections.flatMap((projection) => projection.collections)]);
     this.defined = true;
   }
 

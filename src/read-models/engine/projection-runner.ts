@@ -2,7 +2,7 @@ import type { EventStore, RecordedEvent, Subscription } from '../../event-store/
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
 import type { CommittedBudget } from './committed-budget';
-import { storedVersion, versionOf, versionWrite, VERSIONS } from './projection-versions';
+import { storedVersion, versionOf, versionWrite } from './projection-versions';
 import { CommittedDocuments, StagedUnitOfWork } from './unit-of-work';
 
 /** `rebuilding`: catching up from position zero because the stored model is of another version. */
@@ -41,7 +41,6 @@ export class ProjectionRunner {
   private readonly types?: ReadonlySet<string>;
   /** The next commit records the projection's version: the model is being built from empty. */
   private versionToRecord = false;
-  private versionsDefined = false;
 
   constructor(
     readonly projection: Projection,
@@ -114,10 +113,7 @@ export class ProjectionRunner {
     const applied = types ? events.filter((event) => types.has(event.type)) : events;
     if (applied.length > 0) await this.projection.apply(applied, unitOfWork);
     const writes = unitOfWork.writes();
-    if (this.versionToRecord) {
-      await this.defineVersions();
-      writes.push(versionWrite(this.projection));
-    }
+    if (this.versionToRecord) writes.push(versionWrite(this.projection));
     try {
       await this.readModels.commit(this.projection.name, position, writes, { previous: this.checkpoint });
     } catch (error) {
@@ -161,7 +157,6 @@ export class ProjectionRunner {
    * checkpoint for it holds nothing of it: its first commit records the version.
    */
   private async staleVersion(): Promise<number | undefined> {
-    await this.defineVersions();
     const stored = await storedVersion(this.readModels, this.projection.name);
     if (stored === versionOf(this.projection)) return undefined;
     if ((await this.readModels.checkpoint(this.projection.name)) !== undefined) return stored;
@@ -182,12 +177,6 @@ export class ProjectionRunner {
     await this.readModels.reset(name, collections);
     this.startEmpty();
     await this.readModels.bulkLoad(collections, () => this.catchUp());
-  }
-
-  private async defineVersions(): Promise<void> {
-    if (this.versionsDefined) return;
-    await this.readModels.define([VERSIONS]);
-    this.versionsDefined = true;
   }
 
   private fail(error: unknown): void {
