@@ -1,5 +1,5 @@
 import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
-import { evolve, stateOf, type PersonState } from '../domain/person/person-state';
+import { evolve, initialState, stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
 import type { CachedPerson, PersonCache } from './person-cache';
@@ -23,8 +23,8 @@ class History {
   }
 
   get state(): PersonState {
-    if (!this.landed) return this.folded ?? emptyState();
-    let state = this.folded ?? emptyState();
+    if (!this.landed) return this.folded ?? initialState;
+    let state = this.folded ?? initialState;
     for (const recorded of this.landed) state = evolve(state, recorded);
     this.landed = undefined;
     return (this.folded = state);
@@ -47,9 +47,6 @@ function withKey(keys: readonly string[], key: string): string[] {
   next[keys.length] = key;
   return next;
 }
-
-/** `stateOf([])` without the work, a new object each time (a decision may keep what it reads). */
-const emptyState = (): PersonState => ({ status: 'unregistered', log: [], facts: [] });
 
 /**
  * A person as a batch leaves it, its state folded when first read: a history of its own rather
