@@ -30,6 +30,13 @@ class History {
     return (this.folded = state);
   }
 
+  /** The events so far, the landed ones not folded: a new person evicted unread is packed from its one event. */
+  get log(): readonly RecordedPersonEvent[] {
+    const log = this.folded?.log;
+    if (!this.landed) return log ?? initialState.log;
+    return log ? [...log, ...this.landed] : this.landed;
+  }
+
   /** The person as its batch leaves it, this history handed over: once decisions are over nothing lands here. */
   leave(revision: number, keys: readonly string[], packed: CachedPerson['packed']): Left {
     return new Left(this.folded, this.landed, revision, keys, packed);

@@ -1,9 +1,12 @@
 import { packLogRows, unpackLogRows, type PackedLogRow } from '../domain/person/packed-log';
+import type { RecordedPersonEvent } from '../domain/person/person-events';
 import { stateOf, type PersonState } from '../domain/person/person-state';
 
 /** A person as a committed batch left it: its state (the stream's log included), its revision and its idempotency keys. */
 export interface CachedPerson {
   state: PersonState;
+  /** The stream's events: what packing reads, so a state the batch never read is not folded for it. */
+  readonly log: readonly RecordedPersonEvent[];
   /** The revision of the stream's last event, as committed. */
   revision: number;
   keys: readonly string[];
@@ -180,7 +183,7 @@ export class PersonCache {
 
 const NEWLINE = 0x0a;
 
-function pack({ state: { log }, revision, keys, packed }: CachedPerson): PackedPerson {
+function pack({ log, revision, keys, packed }: CachedPerson): PackedPerson {
   // Revision and keys change only with new events: a person only read since is packed as it was.
   if (packed?.events === log.length) return packed;
   const tail = `\n${JSON.stringify([revision, keys])}`;
@@ -213,7 +216,8 @@ function unpack(packed: PackedPerson): CachedPerson {
   const rowsEnd = text.indexOf('\n');
   const [revision, keys] = JSON.parse(text.slice(rowsEnd + 1)) as [number, string[]];
   const rows = JSON.parse(text.slice(0, rowsEnd)) as PackedLogRow[];
-  return { state: stateOf(unpackLogRows(rows)), revision, keys, packed };
+  const state = stateOf(unpackLogRows(rows));
+  return { state, log: state.log, revision, keys, packed };
 }
 
 /** The environment variable's value when it is a number of at least 0, else `fallback`. */

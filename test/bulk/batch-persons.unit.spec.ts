@@ -21,7 +21,8 @@ describe('BatchPersons', () => {
   it('writes the persons in the order decisions first named them, whether the cache held them or the store was read', async () => {
     const [fromStore, cached] = [nid(1), nid(2)];
     const cache = new PersonCache(10, 0);
-    cache.set(cached, { state: recordedEvolve(initialState, enrolment({ nationalId: cached })), revision: 0, keys: [] });
+    const state = recordedEvolve(initialState, enrolment({ nationalId: cached }));
+    cache.set(cached, { state, log: state.log, revision: 0, keys: [] });
     const reads: string[] = [];
     const batch = new BatchPersons(storeReading(reads), false, cache);
 

@@ -7,7 +7,7 @@ import { enrolment, recordedEvolve } from '../../src/domain/testing/person-fixtu
 
 const evolved = (state: PersonState, events: PersonEvent[]): PersonState => events.reduce(recordedEvolve, state);
 
-const cached = (state: PersonState, keys: string[]): CachedPerson => ({ state, revision: state.log.length - 1, keys });
+const cached = (state: PersonState, keys: string[]): CachedPerson => ({ state, log: state.log, revision: state.log.length - 1, keys });
 
 /** What a read of the stream from the store gives: the events' data through JSON, folded again. */
 const asStored = (state: PersonState): PersonState => stateOf(JSON.parse(JSON.stringify(state.log)));
