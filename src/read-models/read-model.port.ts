@@ -56,8 +56,13 @@ export interface CheckpointExpectation {
 }
 
 export interface ReadModelStore {
-  /** Creates the collections and their indexes if missing (run at start; idempotent). */
-  define(collections: CollectionDefinition[]): Promise<void>;
+  /**
+   * Creates the collections and their indexes if missing (run at start; idempotent). `projection`
+   * names the one that owns and commits them: a store may keep each projection's collections with
+   * its checkpoint (the embedded one keeps a file per projection). A collection several projections
+   * define holds documents of each, every projection writing only its own.
+   */
+  define(collections: CollectionDefinition[], projection?: string): Promise<void>;
 
   /**
    * Applies the writes and moves the projection's checkpoint (a log position) in one atomic

@@ -69,10 +69,15 @@ export class ProjectionEngine {
     );
   }
 
-  /** Creates every projection's collections and indexes, and the versions' (idempotent). */
+  /**
+   * Creates every projection's collections and indexes, and the versions', each projection's
+   * defined as its own: its version document commits with its checkpoint (idempotent).
+   */
   async define(): Promise<void> {
     if (this.defined) return;
-    await this.options.readModels.define([VERSIONS, ...this.options.projections.flatMap((projection) => projection.collections)]);
+    for (const projection of this.options.projections) {
+      await this.options.readModels.define([VERSIONS, ...projection.collections], projection.name);
+    }
     this.defined = true;
   }
 

@@ -7,7 +7,9 @@ async function rebuild({ opener, projections: names, batchSize }: RebuildThreadD
   const open = require(opener.module)[opener.opener] as (options: unknown) => Promise<RebuildStores>;
   const { eventStore, readModels, projections, close } = await open(opener.options);
   try {
-    const engine = new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: batchSize });
+    // Only this thread's projections: it then opens only their files, which no other thread writes.
+    const dealt = projections.filter((projection) => names.includes(projection.name));
+    const engine = new ProjectionEngine({ eventStore, readModels, projections: dealt, rebuildBatchSize: batchSize });
     await engine.rebuild(names, (progress) => post({ progress }));
   } finally {
     await close();

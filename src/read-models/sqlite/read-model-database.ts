@@ -1,11 +1,5 @@
 import Database from 'better-sqlite3';
 
-const SCHEMA = `
-  CREATE TABLE IF NOT EXISTS checkpoints (
-    projection TEXT PRIMARY KEY,
-    position   INTEGER NOT NULL
-  )`;
-
 /**
  * The page size of a new read-model file (a file that exists keeps its own). SQLite writes the WAL
  * and checkpoints a page at a time, and a rebuild writes hundreds of megabytes of documents of 1 to
@@ -16,56 +10,70 @@ const SCHEMA = `
 export const READ_MODEL_PAGE_SIZE = 8_192;
 
 /**
- * Opens the read-model file, a different file from the log's so projection commits never wait for
- * the log's writer. WAL with synchronous=NORMAL: a power cut may lose the last commits, but a
- * commit's writes and its checkpoint are lost together, and the projection simply applies those
- * events again; nothing here is the source of truth.
+ * A connection whose files are attached to it (attachReadModelFile). Its main database is in
+ * memory and holds nothing: a write transaction locks every database of its connection, so a
+ * file every connection had as its main would make two rebuild threads wait on each other again.
  */
-export function openReadModelDatabase(path: string, busyTimeoutMs = 5_000): Database.Database {
-  const db = new Database(path);
-  db.pragma(`page_size = ${READ_MODEL_PAGE_SIZE}`);
-  db.pragma('journal_mode = WAL');
-  db.pragma('synchronous = NORMAL');
+export function openReadModelConnection(busyTimeoutMs = 5_000): Database.Database {
+  const db = new Database(':memory:');
   db.pragma(`busy_timeout = ${busyTimeoutMs}`);
-  db.pragma('cache_size = -65536');
   // A checkpoint syncs the file: at SQLite's default (every 1,000 pages, 4 MB) a rebuild, whose
   // commits each carry megabytes, checkpointed after nearly every commit and waited on the disk
   // for a third of its time. Every 16,384 pages (64 MB of WAL) it syncs ~16 times less often,
   // and a page rewritten by several commits (indexes, population cells) is copied once.
   db.pragma('wal_autocheckpoint = 16384');
-  db.exec(SCHEMA);
   return db;
 }
 
+/**
+ * Attaches a read-model file as `schema`, a different file from the log's so projection commits
+ * never wait for the log's writer. WAL with synchronous=NORMAL: a power cut may lose the last
+ * commits, but a commit's writes and its checkpoint (in the same file) are lost together, and the
+ * projection simply applies those events again; nothing here is the source of truth.
+ */
+export function attachReadModelFile(db: Database.Database, path: string, schema: string): void {
+  db.prepare(`ATTACH DATABASE ? AS ${quoted(schema)}`).run(path);
+  const at = quoted(schema);
+  db.pragma(`${at}.page_size = ${READ_MODEL_PAGE_SIZE}`);
+  db.pragma(`${at}.journal_mode = WAL`);
+  db.pragma(`${at}.synchronous = NORMAL`);
+  db.pragma(`${at}.cache_size = -65536`);
+  db.exec(`CREATE TABLE IF NOT EXISTS ${at}.checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL)`);
+}
+
+export const quoted = (name: string): string => `"${name}"`;
 export const tableOf = (collection: string): string => `"rm_${collection}"`;
 export const columnOf = (field: string): string => (field === 'id' ? 'id' : `"f_${field}"`);
 
 /**
- * Creates the collection's table, a column per indexed field and the indexes; idempotent. A field
- * added to a table that holds rows is filled from the documents. Files made before index columns
- * were plain keep their generated columns (`json_extract` of the document), which work the same.
+ * Creates the collection's table in `schema`, a column per indexed field and the indexes;
+ * idempotent. A field added to a table that holds rows is filled from the documents. Files made
+ * before index columns were plain keep their generated columns (`json_extract` of the document),
+ * which work the same.
  */
-export function defineCollection(db: Database.Database, collection: string, indexes: string[][]): void {
-  const table = tableOf(collection);
+export function defineCollection(db: Database.Database, schema: string, collection: string, indexes: string[][]): void {
+  const table = `${quoted(schema)}.${tableOf(collection)}`;
   db.exec(`CREATE TABLE IF NOT EXISTS ${table} (id TEXT PRIMARY KEY NOT NULL, doc TEXT NOT NULL)`);
-  const columns = new Set(
-    (db.prepare(`PRAGMA table_xinfo(${table})`).all() as Array<{ name: string }>).map((column) => column.name),
-  );
+  const columns = new Set(columnsOf(db, schema, collection).map((column) => column.name));
   for (const field of new Set(indexes.flat())) {
     if (field === 'id' || columns.has(`f_${field}`)) continue;
     db.exec(`ALTER TABLE ${table} ADD COLUMN ${columnOf(field)}`);
     db.exec(`UPDATE ${table} SET ${columnOf(field)} = json_extract(doc, '$.${field}')`);
   }
   for (const index of indexes) {
-    db.exec(`CREATE INDEX IF NOT EXISTS ${indexNameOf(collection, index)} ON ${table} (${index.map(columnOf).join(', ')})`);
+    db.exec(`CREATE INDEX IF NOT EXISTS ${quoted(schema)}.${indexNameOf(collection, index)} ON ${tableOf(collection)} (${index.map(columnOf).join(', ')})`);
   }
 }
 
 /** The indexed fields whose columns a write fills (plain columns, not generated ones). */
-export function filledFields(db: Database.Database, collection: string): string[] {
-  const columns = db.prepare(`PRAGMA table_xinfo(${tableOf(collection)})`).all() as Array<{ name: string; hidden: number }>;
-  return columns.filter((column) => column.hidden === 0 && column.name.startsWith('f_')).map((column) => column.name.slice(2));
+export function filledFields(db: Database.Database, schema: string, collection: string): string[] {
+  return columnsOf(db, schema, collection)
+    .filter((column) => column.hidden === 0 && column.name.startsWith('f_'))
+    .map((column) => column.name.slice(2));
 }
+
+const columnsOf = (db: Database.Database, schema: string, collection: string) =>
+  db.prepare(`PRAGMA ${quoted(schema)}.table_xinfo(${tableOf(collection)})`).all() as Array<{ name: string; hidden: number }>;
 
 /**
  * A field's value as its column holds it, as `json_extract` would give it: booleans as 1 and 0,
@@ -79,8 +87,8 @@ export function columnValue(value: unknown): string | number | null {
 }
 
 /** Drops the collection's secondary indexes (a bulk load builds them again by `defineCollection`). */
-export function dropIndexes(db: Database.Database, collection: string, indexes: string[][]): void {
-  for (const index of indexes) db.exec(`DROP INDEX IF EXISTS ${indexNameOf(collection, index)}`);
+export function dropIndexes(db: Database.Database, schema: string, collection: string, indexes: string[][]): void {
+  for (const index of indexes) db.exec(`DROP INDEX IF EXISTS ${quoted(schema)}.${indexNameOf(collection, index)}`);
 }
 
 const indexNameOf = (collection: string, index: string[]): string => `"rm_${collection}__${index.join('__')}"`;

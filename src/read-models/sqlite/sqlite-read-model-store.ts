@@ -1,4 +1,5 @@
 import type Database from 'better-sqlite3';
+import { mkdirSync } from 'fs';
 import { DeclaredFields } from '../declared-fields';
 import {
   CheckpointConflict,
@@ -10,7 +11,8 @@ import {
   ReadModelStore,
   ReadModelWrite,
 } from '../read-model.port';
-import { columnOf, columnValue, defineCollection, dropIndexes, filledFields, openReadModelDatabase, tableOf } from './read-model-database';
+import { columnOf, columnValue, defineCollection, dropIndexes, filledFields, openReadModelConnection, quoted } from './read-model-database';
+import { ReadModelFiles } from './read-model-files';
 import { orderClause, whereClause } from './sql-query';
 
 interface WriteStatements {
@@ -21,72 +23,84 @@ interface WriteStatements {
 }
 
 /**
- * The embedded read-model store: a table per collection holding each document as JSON, with a
- * column per indexed field (filled from the document by each put) and an index for each declared
- * index. Statements are prepared once and cached by their SQL; a commit is one transaction however
- * many writes it carries.
+ * The embedded read-model store: a folder with a file per projection (ReadModelFiles), a table per
+ * collection holding each document as JSON, with a column per indexed field (filled from the
+ * document by each put) and an index for each declared index. Statements are prepared once and
+ * cached by their SQL; a commit is one transaction however many writes it carries.
  */
 export class SqliteReadModelStore implements ReadModelStore {
   private readonly db: Database.Database;
+  private readonly files: ReadModelFiles;
   private readonly fields = new DeclaredFields();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writes = new Map<string, WriteStatements>();
   private readonly commitTransaction: Database.Transaction<
-    (projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
+    (schema: string, projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
   >;
 
-  /** `busyTimeoutMs`: how long a commit waits while another connection writes (rebuild threads). */
-  constructor(path: string, busyTimeoutMs?: number) {
-    this.db = openReadModelDatabase(path, busyTimeoutMs);
-    this.commitTransaction = this.db.transaction((projection, checkpoint, writes, expectation) => {
+  /** `busyTimeoutMs`: how long a commit waits while another connection writes the same projection's file. */
+  constructor(folder: string, busyTimeoutMs?: number) {
+    mkdirSync(folder, { recursive: true });
+    this.db = openReadModelConnection(busyTimeoutMs);
+    this.files = new ReadModelFiles(this.db, folder);
+    this.commitTransaction = this.db.transaction((schema, projection, checkpoint, writes, expectation) => {
       if (expectation) {
-        const actual = this.readCheckpoint(projection);
+        const actual = this.readCheckpoint(schema, projection);
         if (actual !== expectation.previous) throw new CheckpointConflict(projection, expectation.previous, actual);
       }
       for (const write of writes) {
-        const statements = this.writeStatements(write.collection);
+        const statements = this.writeStatements(schema, write.collection);
         if (write.kind === 'put') {
           const { document } = write;
           statements.put.run(document.id, jsonText(document, write.json), ...statements.fields.map((field) => columnValue(document[field])));
         } else statements.delete.run(write.id);
       }
-      this.statement(`INSERT INTO checkpoints (projection, position) VALUES (?, ?)
+      this.statement(`INSERT INTO ${quoted(schema)}.checkpoints (projection, position) VALUES (?, ?)
                       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`).run(projection, checkpoint);
     });
   }
 
-  async define(collections: CollectionDefinition[]): Promise<void> {
-    // A new index adds a column the puts must fill.
+  /**
+   * `projection`, when given, owns the collections: they go in its file, with its checkpoint.
+   * Every process must name the same owner as the one that wrote them (the engine does).
+   */
+  async define(collections: CollectionDefinition[], projection?: string): Promise<void> {
+    const schema = projection === undefined ? this.files.shared() : this.files.ownedBy(projection);
+    // A new index adds a column the puts must fill; a collection in a new file is read through a view.
     this.writes.clear();
+    this.statements.clear();
     // IMMEDIATE, as every write here: a transaction that read the schema before another connection
     // (a rebuild thread) committed could not write after it.
     this.db.transaction(() => {
       for (const definition of collections) {
         this.fields.add(definition);
-        defineCollection(this.db, definition.name, definition.indexes);
+        this.files.place(definition.name, schema);
+        const indexes = this.fields.indexesOf(definition.name);
+        for (const home of this.files.homesOf(definition.name)) defineCollection(this.db, home, definition.name, indexes);
+        this.files.unite(definition.name, indexes.flat());
       }
     }).immediate();
   }
 
   async commit(projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation): Promise<void> {
     // IMMEDIATE takes the write lock first, so the expectation is checked against the latest commit.
-    this.commitTransaction.immediate(projection, checkpoint, writes, expectation);
+    this.commitTransaction.immediate(this.files.of(projection), projection, checkpoint, writes, expectation);
   }
 
   async checkpoint(projection: string): Promise<number | undefined> {
-    return this.readCheckpoint(projection);
+    return this.readCheckpoint(this.files.of(projection), projection);
   }
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
     this.fields.assertDefined(collection);
-    const row = this.statement(`SELECT doc FROM ${tableOf(collection)} WHERE id = ?`).get(id) as { doc: string } | undefined;
+    const row = this.statement(`SELECT doc FROM ${this.files.readTable(collection)} WHERE id = ?`).get(id) as { doc: string } | undefined;
     return row ? (JSON.parse(row.doc) as T) : undefined;
   }
 
   async getMany<T extends Document>(collection: string, ids: string[]): Promise<Map<string, T>> {
     this.fields.assertDefined(collection);
     const rows = this.statement(
-      `SELECT id, doc FROM ${tableOf(collection)} WHERE id IN (SELECT value FROM json_each(?))`,
+      `SELECT id, doc FROM ${this.files.readTable(collection)} WHERE id IN (SELECT value FROM json_each(?))`,
     ).all(JSON.stringify(ids)) as Array<{ id: string; doc: string }>;
     return new Map(rows.map((row) => [row.id, JSON.parse(row.doc) as T]));
   }
@@ -96,7 +110,7 @@ export class SqliteReadModelStore implements ReadModelStore {
     const { sql, params } = whereClause(query.where);
     const paging = query.limit !== undefined || query.offset !== undefined ? ' LIMIT ? OFFSET ?' : '';
     if (paging) params.push(query.limit ?? -1, query.offset ?? 0);
-    const rows = this.statement(`SELECT doc FROM ${tableOf(collection)}${sql}${orderClause(query.orderBy)}${paging}`).all(
+    const rows = this.statement(`SELECT doc FROM ${this.files.readTable(collection)}${sql}${orderClause(query.orderBy)}${paging}`).all(
       ...params,
     ) as Array<{ doc: string }>;
     return rows.map((row) => JSON.parse(row.doc) as T);
@@ -105,37 +119,40 @@ export class SqliteReadModelStore implements ReadModelStore {
   async count(collection: string, where: Query['where'] = {}): Promise<number> {
     this.fields.assertQueryable(collection, { where });
     const { sql, params } = whereClause(where);
-    return (this.statement(`SELECT count(*) AS n FROM ${tableOf(collection)}${sql}`).get(...params) as { n: number }).n;
+    return (this.statement(`SELECT count(*) AS n FROM ${this.files.readTable(collection)}${sql}`).get(...params) as { n: number }).n;
   }
 
   async reset(projection: string, collections: string[]): Promise<void> {
+    const schema = this.files.of(projection);
     this.db.transaction(() => {
       for (const collection of collections) {
         this.fields.assertDefined(collection);
-        this.db.exec(`DELETE FROM ${tableOf(collection)}`);
+        this.db.exec(`DELETE FROM ${this.files.writtenTable(collection, schema)}`);
       }
-      this.statement('DELETE FROM checkpoints WHERE projection = ?').run(projection);
+      this.statement(`DELETE FROM ${quoted(schema)}.checkpoints WHERE projection = ?`).run(projection);
     }).immediate();
   }
 
   /**
-   * Besides dropping the indexes, commits skip the sync (`synchronous = OFF`): the WAL is still
-   * written before a commit counts, so a killed process loses nothing committed and each commit
-   * stays atomic with its checkpoint, but an OS crash or power cut during the load may corrupt the
-   * file (delete it and rebuild again). This halved SQLite's share of a rebuild. Once the load
-   * ends, a checkpoint at NORMAL puts everything on disk.
+   * Besides dropping the indexes, commits to the collections' files skip the sync (`synchronous =
+   * OFF`): the WAL is still written before a commit counts, so a killed process loses nothing
+   * committed and each commit stays atomic with its checkpoint, but an OS crash or power cut during
+   * the load may corrupt a file (delete the folder and rebuild again). This halved SQLite's share of
+   * a rebuild. Once the load ends, a checkpoint at NORMAL puts everything on disk.
    */
   async bulkLoad<T>(collections: string[], load: () => Promise<T>): Promise<T> {
-    this.db.transaction(() => collections.forEach((collection) => dropIndexes(this.db, collection, this.fields.indexesOf(collection)))).immediate();
-    this.db.pragma('synchronous = OFF');
+    const homes = collections.flatMap((collection) => this.files.homesOf(collection).map((schema): [string, string] => [schema, collection]));
+    const schemas = [...new Set(homes.map(([schema]) => schema))];
+    this.db.transaction(() => homes.forEach(([schema, collection]) => dropIndexes(this.db, schema, collection, this.fields.indexesOf(collection)))).immediate();
+    schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = OFF`));
     try {
       return await load();
     } finally {
-      this.db.pragma('synchronous = NORMAL');
+      schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = NORMAL`));
       this.db.transaction(() =>
-        collections.forEach((collection) => defineCollection(this.db, collection, this.fields.indexesOf(collection))),
+        homes.forEach(([schema, collection]) => defineCollection(this.db, schema, collection, this.fields.indexesOf(collection))),
       ).immediate();
-      this.db.pragma('wal_checkpoint(PASSIVE)');
+      schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.wal_checkpoint(PASSIVE)`));
     }
   }
 
@@ -143,20 +160,21 @@ export class SqliteReadModelStore implements ReadModelStore {
     if (this.db.open) this.db.close();
   }
 
-  private readCheckpoint(projection: string): number | undefined {
-    const row = this.statement('SELECT position FROM checkpoints WHERE projection = ?').get(projection) as
+  private readCheckpoint(schema: string, projection: string): number | undefined {
+    const row = this.statement(`SELECT position FROM ${quoted(schema)}.checkpoints WHERE projection = ?`).get(projection) as
       | { position: number }
       | undefined;
     return row?.position;
   }
 
-  /** The hot path of a commit: one upsert and one delete statement per collection. */
-  private writeStatements(collection: string): WriteStatements {
-    let statements = this.writes.get(collection);
+  /** The hot path of a commit: one upsert and one delete statement per collection and file. */
+  private writeStatements(schema: string, collection: string): WriteStatements {
+    const key = `${schema}.${collection}`;
+    let statements = this.writes.get(key);
     if (!statements) {
       this.fields.assertDefined(collection);
-      const table = tableOf(collection);
-      const fields = filledFields(this.db, collection);
+      const table = this.files.writtenTable(collection, schema);
+      const fields = filledFields(this.db, schema, collection);
       const columns = ['id', 'doc', ...fields.map(columnOf)];
       statements = {
         put: this.db.prepare(
@@ -166,7 +184,7 @@ export class SqliteReadModelStore implements ReadModelStore {
         delete: this.db.prepare(`DELETE FROM ${table} WHERE id = ?`),
         fields,
       };
-      this.writes.set(collection, statements);
+      this.writes.set(key, statements);
     }
     return statements;
   }
