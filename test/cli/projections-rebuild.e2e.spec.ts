@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, rmSync } from 'node:fs';
 import { availableParallelism, tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
@@ -10,15 +10,21 @@ jest.setTimeout(120_000);
 
 const sijil = (args: string[]) => spawnSync(process.execPath, [cli, ...args], { encoding: 'utf8', env: { ...process.env, EVENTSTORE_URL: '', MONGODB_URL: '' } });
 
-/** Every row of every table of the read-model file, in a stable order: documents and checkpoints. */
+/** Every row of every table of each projection's read-model file, in a stable order: documents and checkpoints. */
 function readModelRows(dataDir: string): Record<string, unknown[]> {
-  const db = new Database(join(dataDir, 'read-models.sqlite'), { readonly: true });
-  try {
-    const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
-    return Object.fromEntries(tables.map((table) => [table, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]));
-  } finally {
-    db.close();
-  }
+  const folder = join(dataDir, 'read-models');
+  const files = readdirSync(folder).filter((file) => file.endsWith('.sqlite')).sort();
+  return Object.fromEntries(
+    files.flatMap((file) => {
+      const db = new Database(join(folder, file), { readonly: true });
+      try {
+        const tables = db.prepare("SELECT name FROM sqlite_master WHERE type = 'table' ORDER BY name").pluck().all() as string[];
+        return tables.map((table) => [`${file} ${table}`, db.prepare(`SELECT * FROM "${table}" ORDER BY 1`).all()]);
+      } finally {
+        db.close();
+      }
+    }),
+  );
 }
 
 describe('sijil projections rebuild', () => {

@@ -30,7 +30,7 @@ describe('projection worker killed mid-rebuild', () => {
     const output = await runUntilKilled(CHILD, dir.path, 3);
     expect(output).not.toContain('done');
 
-    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models'));
     const worker = new ProjectionEngine({ eventStore, readModels: resumed, projections: all });
     const interrupted = (await worker.lag()).filter((lag) => lag.events > 0);
     expect(interrupted.length).toBeGreaterThan(0);
@@ -38,7 +38,7 @@ describe('projection worker killed mid-rebuild', () => {
     await worker.waitForHead({ timeoutMs: 60_000 });
     await worker.stop();
 
-    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh.sqlite'));
+    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh'));
     await new ProjectionEngine({ eventStore, readModels: fresh, projections: all }).rebuild();
     expect(await dumpCollections(resumed, all)).toEqual(await dumpCollections(fresh, all));
     expect(await resumed.count('event-tally')).toBe(total);

@@ -28,7 +28,7 @@ describe('ProjectionEngine on the embedded stores', () => {
   beforeEach(() => {
     dir = makeTempDir();
     eventStore = new SqliteEventStore(join(dir.path, 'events.sqlite'), { pollIntervalMs: 10 });
-    readModels = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    readModels = new SqliteReadModelStore(join(dir.path, 'read-models'));
   });
   afterEach(async () => {
     await Promise.all(engines.splice(0).map((e) => e.stop()));
@@ -85,7 +85,7 @@ describe('ProjectionEngine on the embedded stores', () => {
 
   it('never applies a batch twice when two processes run the same projection', async () => {
     await generatePersonLog(eventStore, { events: 10_000, personsPerAppend: 50 });
-    const other = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    const other = new SqliteReadModelStore(join(dir.path, 'read-models'));
     const second = new ProjectionEngine({ eventStore, readModels: other, projections: [logStatsProjection, eventTally], batchSize: 700, retryMs: 5, onError: () => undefined });
     engines.push(second);
     const first = engine([logStatsProjection, eventTally], 1_100);

@@ -36,7 +36,7 @@ describe('a projection reading some event types', () => {
   beforeEach(() => {
     dir = makeTempDir();
     eventStore = new SqliteEventStore(join(dir.path, 'events.sqlite'), { pollIntervalMs: 10 });
-    readModels = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    readModels = new SqliteReadModelStore(join(dir.path, 'read-models'));
     engine = new ProjectionEngine({ eventStore, readModels, projections: [deathTally, eventTally], rebuildBatchSize: 3, retryMs: 10 });
   });
   afterEach(async () => {

@@ -36,7 +36,7 @@ describe('projection versions', () => {
     dir.remove();
   });
   beforeEach(() => {
-    readModels = new SqliteReadModelStore(join(dir.path, `read-models-${Math.random()}.sqlite`));
+    readModels = new SqliteReadModelStore(join(dir.path, `read-models-${Math.random()}`));
     log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
   });
   afterEach(async () => {
@@ -59,7 +59,7 @@ describe('projection versions', () => {
   }
 
   async function freshRebuild(projections: Projection[]) {
-    const fresh = new SqliteReadModelStore(join(dir.path, `fresh-${Math.random()}.sqlite`));
+    const fresh = new SqliteReadModelStore(join(dir.path, `fresh-${Math.random()}`));
     try {
       await new ProjectionEngine({ eventStore, readModels: fresh, projections }).rebuild();
       return await dumpCollections(fresh, projections);
@@ -104,7 +104,8 @@ describe('projection versions', () => {
     await new ProjectionEngine({ eventStore, readModels, projections: [versionedTally()] }).rebuild();
     expect(await storedVersions()).toEqual([{ id: 'versioned-tally', version: 1 }]);
     // What a store made before versions holds: the model and its checkpoint, no version.
-    await readModels.reset('no projection', [VERSIONS.name]);
+    const checkpoint = (await readModels.checkpoint('versioned-tally'))!;
+    await readModels.commit('versioned-tally', checkpoint, [{ kind: 'delete', collection: VERSIONS.name, id: 'versioned-tally' }]);
     const reset = jest.spyOn(readModels, 'reset');
 
     await runToHead([versionedTally(1)]);
@@ -167,14 +168,14 @@ describe('a version rebuild killed midway', () => {
   it('ends equal to a fresh rebuild once restarted', async () => {
     const eventStore = new SqliteEventStore(join(dir.path, 'events.sqlite'));
     await generatePersonLog(eventStore, { events: 20_000 });
-    const readModels = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    const readModels = new SqliteReadModelStore(join(dir.path, 'read-models'));
     await new ProjectionEngine({ eventStore, readModels, projections: versionedProjections() }).rebuild();
     await readModels.close();
 
     const output = await runUntilKilled(CHILD, dir.path, 3);
     expect(output).toContain('versioned-tally');
 
-    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models.sqlite'));
+    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models'));
     const projections = raised(versionedProjections());
     const log = jest.spyOn(console, 'log').mockImplementation(() => undefined);
     const worker = new ProjectionEngine({ eventStore, readModels: resumed, projections });
@@ -183,7 +184,7 @@ describe('a version rebuild killed midway', () => {
     await worker.stop();
     log.mockRestore();
 
-    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh.sqlite'));
+    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh'));
     await new ProjectionEngine({ eventStore, readModels: fresh, projections }).rebuild();
     expect(await dumpCollections(resumed, projections)).toEqual(await dumpCollections(fresh, projections));
     expect(await resumed.find(VERSIONS.name)).toEqual(await fresh.find(VERSIONS.name));

@@ -10,9 +10,9 @@ import { rebuiltProjections } from './fixtures/rebuild-stores';
 jest.setTimeout(120_000);
 
 /**
- * A rebuild in threads, each rebuilding the projections dealt to it and committing into one
- * read-model file beside the others, leaves exactly the documents and checkpoints of a rebuild in
- * process.
+ * A rebuild in threads, each rebuilding the projections dealt to it and committing into their
+ * files of one read-model folder (700 events per commit, so the threads' commits interleave),
+ * leaves exactly the documents and checkpoints of a rebuild in process.
  */
 describe('rebuild in threads', () => {
   let dir: ReturnType<typeof makeTempDir>;
@@ -37,11 +37,11 @@ describe('rebuild in threads', () => {
     await generatePersonLog(eventStore, { events: 6_000, personsPerAppend: 25 });
     const projections = rebuiltProjections().filter((projection) => projection.name !== 'failing');
     const names = projections.map((projection) => projection.name);
-    const rebuilt = async (file: string, threads?: number, onProgress?: (progress: RebuildProgress) => void) => {
-      const readModels = new SqliteReadModelStore(join(dir.path, file));
+    const rebuilt = async (folder: string, threads?: number, onProgress?: (progress: RebuildProgress) => void) => {
+      const readModels = new SqliteReadModelStore(join(dir.path, folder));
       try {
         const engine = new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: 700 });
-        const threaded = threads ? { threads, opener: opener(join(dir.path, file)) } : undefined;
+        const threaded = threads ? { threads, opener: opener(join(dir.path, folder)) } : undefined;
         await engine.rebuild(names, onProgress, threaded);
         const checkpoints = await Promise.all(names.map((name) => readModels.checkpoint(name)));
         return { documents: await dumpCollections(readModels, projections), checkpoints };
@@ -50,9 +50,9 @@ describe('rebuild in threads', () => {
       }
     };
 
-    const inProcess = await rebuilt('in-process.sqlite');
+    const inProcess = await rebuilt('in-process');
     const progress: RebuildProgress[] = [];
-    const threaded = await rebuilt('threaded.sqlite', 3, (p) => progress.push(p));
+    const threaded = await rebuilt('threaded', 3, (p) => progress.push(p));
 
     expect(threaded).toEqual(inProcess);
     const logged = await eventStore.readAll();
@@ -79,11 +79,11 @@ describe('rebuild in threads', () => {
 
   it('fails when a thread fails, naming the projection', async () => {
     await generatePersonLog(eventStore, { events: 500 });
-    const file = join(dir.path, 'read-models.sqlite');
-    const readModels = new SqliteReadModelStore(file);
+    const folder = join(dir.path, 'read-models');
+    const readModels = new SqliteReadModelStore(folder);
     try {
       const engine = new ProjectionEngine({ eventStore, readModels, projections: rebuiltProjections() });
-      await expect(engine.rebuild(['log-stats', 'failing'], undefined, { threads: 2, opener: opener(file) })).rejects.toThrow(
+      await expect(engine.rebuild(['log-stats', 'failing'], undefined, { threads: 2, opener: opener(folder) })).rejects.toThrow(
         /rebuilding failing failed: .*this projection cannot apply anything/,
       );
     } finally {

@@ -38,7 +38,7 @@ export async function expectRebuildEqualsLive(options: RebuildEqualsLiveOptions)
   try {
     let live = options.live;
     if (!live) {
-      const store = new SqliteReadModelStore(join(dir, 'live.sqlite'));
+      const store = new SqliteReadModelStore(join(dir, 'live'));
       const engine = new ProjectionEngine({ eventStore: options.eventStore, readModels: store, projections: options.projections });
       await engine.start();
       own = { engine, store };
@@ -49,7 +49,7 @@ export async function expectRebuildEqualsLive(options: RebuildEqualsLiveOptions)
     await own?.engine.stop();
     const liveModels = await dumpCollections(live.store, options.projections);
 
-    const fresh = options.freshStore ? await options.freshStore() : new SqliteReadModelStore(join(dir, 'rebuilt.sqlite'));
+    const fresh = options.freshStore ? await options.freshStore() : new SqliteReadModelStore(join(dir, 'rebuilt'));
     try {
       await new ProjectionEngine({ eventStore: options.eventStore, readModels: fresh, projections: options.projections }).rebuild();
       expect(await dumpCollections(fresh, options.projections)).toEqual(liveModels);
