@@ -155,7 +155,7 @@ async function measure(samples: number, ids: string[], read: (nationalId: string
  */
 export async function runPersonReadsBench({ persons = 100_000, samples = 20_000 }: { persons?: number; samples?: number } = {}): Promise<PersonReadsBenchResult> {
   const dir = mkdtempSync(join(tmpdir(), 'sijil-bench-reads-'));
-  const store = new SqliteReadModelStore(join(dir, 'read-models.sqlite'));
+  const store = new SqliteReadModelStore(join(dir, 'read-models'));
   try {
     const started = Date.now();
     const events = await populate(store, persons);

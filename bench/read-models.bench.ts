@@ -84,7 +84,7 @@ export async function runRebuildBench(options: RebuildBenchOptions = {}): Promis
     if (threads > 1) sets.push([`threads (registry in ${threads} threads)`, registered]);
     const chosen = sets.filter(([name]) => !options.only || options.only.includes(name.split(' ')[0]));
     for (const [name, projections] of chosen) {
-      const readModelsFile = join(dir, `read-models-${rebuilds.length}.sqlite`);
+      const readModelsFile = join(dir, `read-models-${rebuilds.length}`);
       const readModels = new SqliteReadModelStore(readModelsFile);
       const threaded = name.startsWith('threads')
         ? { threads, opener: { module: __filename, opener: openBenchStores.name, options: { log, readModels: readModelsFile } } }

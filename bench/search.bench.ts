@@ -102,11 +102,11 @@ async function timed<T>(run: () => Promise<T> | T): Promise<Sample> {
 export async function runSearchBench(options: SearchBenchOptions): Promise<SearchBenchResult> {
   const { persons, queries = 2_000, batchSize = 20_000, seed = SEED } = options;
   const dir = mkdtempSync(join(tmpdir(), 'sijil-search-bench-'));
-  const file = join(dir, 'read-models.sqlite');
-  const store = new SqliteReadModelStore(file);
+  const folder = join(dir, 'read-models');
+  const store = new SqliteReadModelStore(folder);
   const projection = new PersonSearchProjection();
   try {
-    await store.define(projection.collections);
+    await store.define(projection.collections, projection.name);
     const populateStart = performance.now();
     for (let from = 0; from < persons; from += batchSize) {
       const events = Array.from({ length: Math.min(batchSize, persons - from) }, (_, i) => enrolmentAt(from + i, seed));
@@ -120,7 +120,7 @@ export async function runSearchBench(options: SearchBenchOptions): Promise<Searc
     const sampled = Array.from({ length: queries }, () => Math.floor(r() * persons));
     const criteria = sampled.map((n) => queryFor(n, seed, r));
 
-    const raw = new Database(file, { readonly: true });
+    const raw = new Database(join(folder, `${projection.name}.sqlite`), { readonly: true });
     const lookup = raw.prepare(`SELECT doc FROM "rm_${PERSON_SEARCH}" WHERE "f_full" = ?`);
     const fullNames = sampled.map((n) => {
       const { name, motherName, dateOfBirth } = personAt(n, seed);

@@ -162,7 +162,7 @@ export async function runStatisticsBench(persons = 1_000_000): Promise<Statistic
     const applyMs = performance.now() - applyStarted;
 
     // The aggregates move into the embedded read-model store, which the routes read.
-    const store = new SqliteReadModelStore(join(dir, 'read-models.db'));
+    const store = new SqliteReadModelStore(join(dir, 'read-models'));
     await store.define(projection.collections);
     const writes = [COHORTS, FLOWS].flatMap((collection) => memory.findAll(collection).map((document) => ({ kind: 'put' as const, collection, document })));
     await store.commit(projection.name, events.length, writes);
