@@ -1,11 +1,12 @@
 import { upcast } from '../../domain/events/upcasters';
 import type { PersonEvent, PersonEventType, RecordedPersonEvent } from '../../domain/person/person-events';
+import { isRegistration } from '../../domain/person/person-facts';
 import { stateOf } from '../../domain/person/person-state';
 import type { RecordedEvent } from '../../event-store/event-store.port';
 import { nationalIdOfStream } from '../../ledger/person-stream';
 import { keptData, keptTypes, type KeptFields } from '../kept-facts';
 import type { Projection, ProjectionUnitOfWork } from '../../read-models/projection';
-import { PERSON_SEARCH, PERSON_SEARCH_PROJECTION, PERSON_SEARCH_RECORD, personSearchCollections, searchDocumentOf } from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_PROJECTION, PERSON_SEARCH_RECORD, personSearchCollections, searchDocumentOf, type SearchedPerson } from './search-document';
 import { logOf, recordOf, type PersonSearchRecordDocument } from './search-record';
 
 /**
@@ -59,11 +60,24 @@ export class PersonSearchProjection implements Projection {
     for (const nationalId of touched) {
       const log = logs.get(nationalId)!;
       unitOfWork.put(PERSON_SEARCH_RECORD, recordOf(nationalId, log));
-      const person = stateOf(log);
-      if (person.status === 'unregistered') unitOfWork.delete(PERSON_SEARCH, nationalId);
+      const person = searchedPerson(log);
+      if (person === undefined) unitOfWork.delete(PERSON_SEARCH, nationalId);
       else unitOfWork.put(PERSON_SEARCH, searchDocumentOf(person));
     }
   }
+}
+
+/**
+ * Who a search finds in a shown log, or undefined when no registration counts. A log of the
+ * registration alone (nine persons in ten) is searched as its data, which is what the domain's
+ * state would hold, without the facts, collections and status stateOf builds for it (about 2 KB
+ * of garbage each; a tenth of the projection's own CPU in a rebuild).
+ */
+function searchedPerson(log: RecordedPersonEvent[]): SearchedPerson | undefined {
+  const only = log.length === 1 ? log[0]!.event : undefined;
+  if (only !== undefined && isRegistration(only)) return only.data;
+  const person = stateOf(log);
+  return person.status === 'unregistered' ? undefined : person;
 }
 
 async function storedLog(unitOfWork: ProjectionUnitOfWork, nationalId: string): Promise<RecordedPersonEvent[]> {

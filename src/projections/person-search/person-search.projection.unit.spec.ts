@@ -1,8 +1,9 @@
 import type { PersonEvent } from '../../domain/person/person-events';
 import type { RecordedEvent } from '../../event-store/event-store.port';
-import { annulled, corrected, died, enrolled, married } from '../../../test/projections/person-log';
+import { annulled, born, corrected, died, enrolled, married } from '../../../test/projections/person-log';
+import { stateOf } from '../../domain/person/person-state';
 import { PersonSearchProjection } from './person-search.projection';
-import { PERSON_SEARCH, PERSON_SEARCH_RECORD, type PersonSearchDocument } from './search-document';
+import { PERSON_SEARCH, PERSON_SEARCH_RECORD, searchDocumentOf, type PersonSearchDocument } from './search-document';
 import { searchPersons, summariesOf } from './search-persons';
 import { logOf, type PersonSearchRecordDocument } from './search-record';
 import type { SearchCriteria } from './search-ranking';
@@ -49,6 +50,21 @@ describe('person search projection', () => {
     expect((await search(arabic('احمد علي مصطفى العبيدى'))).results).toEqual([
       expect.objectContaining({ nationalId: '1', name: name('أحمد', 'علي', 'مصطفى', 'العبيدي'), sex: 'M', dateOfBirth: '1961', status: 'alive' }),
     ]);
+  });
+
+  it('indexes a registration alone as the domain state of its log would', async () => {
+    const registrations = [
+      at('1', enrolled('1', { name: { ...name('أحمد', 'علي', 'مصطفى', 'العبيدي'), latin: 'Ahmed Ali Mustafa Al-Obeidi' }, dateOfBirth: '1961-03' })),
+      at('2', enrolled('2', { motherName: undefined })),
+      at('3', born('3', '2020-04-30')),
+    ];
+    await apply(...registrations);
+    for (const registration of registrations) {
+      const nationalId = registration.streamId.slice('person-'.length);
+      const state = stateOf(logOf((await store.get<PersonSearchRecordDocument>(PERSON_SEARCH_RECORD, nationalId))!));
+      if (state.status === 'unregistered') throw new Error(`${nationalId} is not registered`);
+      expect(JSON.stringify(await store.get(PERSON_SEARCH, nationalId))).toBe(JSON.stringify(searchDocumentOf(state)));
+    }
   });
 
   it('ignores facts that do not show in a search, and streams that are not persons', async () => {

@@ -68,7 +68,10 @@ export function summaryOf(person: RegisteredPerson): PersonSummary {
   };
 }
 
-export function searchDocumentOf(person: RegisteredPerson): PersonSearchDocument {
+/** What a search document is made of: a registered person's identity, or a registration's own data. */
+export type SearchedPerson = Pick<RegisteredPerson, 'nationalId' | 'name' | 'motherName' | 'sex' | 'dateOfBirth' | 'placeOfBirth'>;
+
+export function searchDocumentOf(person: SearchedPerson): PersonSearchDocument {
   // Each name normalised once, for the document's parts and its keys alike.
   const parts = normalisedParts(person.name);
   const mother = person.motherName === undefined ? null : normalisedParts(person.motherName);
