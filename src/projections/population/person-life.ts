@@ -59,6 +59,17 @@ export function keptEvent(eventId: string, type: string, data: Record<string, un
   return { eventId, type: type as KeptEvent['type'], data: slim };
 }
 
+/**
+ * The kept facts that count, corrections applied, in civil-date order. A person's first kept fact
+ * is never a correction or an annulment (keptEvent keeps those only when they name a kept fact),
+ * so a lone fact counts as it is, without the domain's derivation (nearly half the persons).
+ */
+function countingFacts(kept: KeptEvent[]): PersonEvent[] {
+  if (kept.length === 1) return [{ type: kept[0]!.type, data: kept[0]!.data } as PersonEvent];
+  const log: RecordedPersonEvent[] = kept.map(({ eventId, type, data }) => ({ eventId, recordedAt: '', event: { type, data } as PersonEvent }));
+  return effectiveFacts(factsOf(log)).map(({ event }) => event);
+}
+
 /** Where a person is present from birth: registered at birth, or enrolled without a later arrival. */
 function presentFromBirth(registration: PersonEvent, facts: PersonEvent[]): boolean {
   if (registration.type === 'BirthRegistered') return true;
@@ -71,8 +82,7 @@ function presentFromBirth(registration: PersonEvent, facts: PersonEvent[]): bool
  * or undefined when no registration counts. `motherBirth` dates the birth at the mother's age.
  */
 export function lifeOf(kept: KeptEvent[], motherBirth?: BirthOf): Life | undefined {
-  const log: RecordedPersonEvent[] = kept.map(({ eventId, type, data }) => ({ eventId, recordedAt: '', event: { type, data } as PersonEvent }));
-  const facts = effectiveFacts(factsOf(log)).map(({ event }) => event);
+  const facts = countingFacts(kept);
   const registration = facts.find(isRegistration);
   if (!registration) return undefined;
   const born = resolveBirthDate(registration.data.dateOfBirth);
@@ -92,10 +102,7 @@ export function lifeOf(kept: KeptEvent[], motherBirth?: BirthOf): Life | undefin
     const day = dayOf(born);
     life.presence.push([area, day, 1]);
     const counted = registration.type === 'BirthRegistered' || registration.data.source?.kind !== 'residence-permit';
-    if (counted) {
-      const motherAge = motherBirth ? ageOn(motherBirth.year, motherBirth.monthDay, born) : -1;
-      life.flows.push(['birth', area, day, motherAge]);
-    }
+    if (counted) life.flows.push(['birth', area, day, -1]);
   }
   for (const fact of facts) {
     if (fact.type === 'DeathRegistered') {
@@ -116,5 +123,19 @@ export function lifeOf(kept: KeptEvent[], motherBirth?: BirthOf): Life | undefin
       area = fact.data.area;
     }
   }
+  if (motherBirth) countAtMotherAge(life, motherBirth);
   return life;
+}
+
+/**
+ * Counts the life's birth, if it is counted, at the age of a mother born on `motherBirth` (−1
+ * while she is unknown): the one thing in a life the mother's birth changes, so a life is derived
+ * once and then aged rather than derived again.
+ */
+export function countAtMotherAge(life: Life, motherBirth: BirthOf): void {
+  // A counted birth is the first flow of a life, dated on the day of birth.
+  const birth = life.flows[0];
+  if (birth?.[0] !== 'birth') return;
+  const { year, monthDay } = life.birth;
+  birth[3] = year - motherBirth.year - (monthDay < motherBirth.monthDay ? 1 : 0);
 }

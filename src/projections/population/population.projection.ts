@@ -5,7 +5,7 @@ import type { Document } from '../../read-models/read-model.port';
 import { upcast } from '../../domain/events/upcasters';
 import type { PersonEventType } from '../../domain/person/person-events';
 import { CellChanges } from './cell-changes';
-import { KEPT_TYPES, keptEvent, lifeOf, packBirth, unpackBirth, type BirthOf, type KeptEvent, type Life } from './person-life';
+import { KEPT_TYPES, countAtMotherAge, keptEvent, lifeOf, packBirth, unpackBirth, type BirthOf, type KeptEvent, type Life } from './person-life';
 
 export const PERSONS = 'population_persons';
 export const COHORTS = 'population_cohorts';
@@ -129,10 +129,9 @@ export class PopulationProjection implements Projection {
   /** Re-derives a person's life and swaps its contribution; follows on to mothers and children. */
   private async relive(batch: Batch, person: PersonDocument): Promise<void> {
     const before = batch.lifeNow(person);
-    const unaged = lifeOf(person.kept);
-    const motherBirth = unaged?.motherId ? (await batch.get(unaged.motherId))?.birth : undefined;
-    // Without a mother's birth the birth is counted at age −1: the life is the one just derived.
-    const after = motherBirth === undefined ? unaged : lifeOf(person.kept, unpackBirth(motherBirth));
+    const after = lifeOf(person.kept);
+    const motherBirth = after?.motherId ? (await batch.get(after.motherId))?.birth : undefined;
+    if (motherBirth !== undefined) countAtMotherAge(after!, unpackBirth(motherBirth));
     if (before) batch.cells.add(before, -1);
     if (after) batch.cells.add(after, 1);
     batch.relived(person, after, motherBirth);
