@@ -74,7 +74,8 @@ class RecencyList {
  * does not read every person it names back from the store in every batch. Two tiers, each least
  * recently used evicted first:
  * - `limit` persons live (their states as decisions use them);
- * - persons evicted from there, packed: the log, revision and keys as UTF-8 JSON outside the heap,
+ * - persons evicted from there, or read back from there (packed again once their batch committed),
+ *   packed: the log, revision and keys as UTF-8 JSON outside the heap,
  *   at most `packedBytes` bytes. A state of a thousand live objects costs the collector a walk on
  *   every full collection and about 4 KB; packed, it is one buffer of about 1.3 KB, and reading it
  *   back (parse and fold) costs a fraction of reading the stream from the store.
@@ -122,9 +123,9 @@ export class PersonCache {
       return entry.live;
     }
     this.unpacked++;
-    const person = unpack(entry.packed!);
-    this.makeLive(entry, person);
-    return person;
+    this.packed.remove(entry);
+    this.packed.append(entry);
+    return unpack(entry.packed!);
   }
 
   set(nationalId: string, person: CachedPerson): void {
@@ -134,7 +135,8 @@ export class PersonCache {
       entry = new Entry(nationalId);
       this.entries.set(nationalId, entry);
     }
-    this.makeLive(entry, person);
+    if (person.packed) this.packAgain(entry, person);
+    else this.makeLive(entry, person);
   }
 
   clear(): void {
@@ -146,8 +148,7 @@ export class PersonCache {
 
   /** The newest live person, wherever the entry was; the oldest live beyond the limit are packed. */
   private makeLive(entry: Entry, person: CachedPerson): void {
-    if (entry.live) this.live.remove(entry);
-    else if (entry.packed) this.unlinkPacked(entry);
+    this.detach(entry);
     entry.live = person;
     this.live.append(entry);
     while (this.live.size > this.limit) {
@@ -157,6 +158,25 @@ export class PersonCache {
       oldest.live = undefined;
       this.pack(oldest, evicted);
     }
+  }
+
+  /**
+   * A person read back goes back packed once its batch committed, not live: most are named once in
+   * a long while (a marriage, a birth), and kept live each held a state of 3 to 5 KB that the
+   * collector had promoted to the old generation until `limit` later persons evicted it, and
+   * marked on every full collection meanwhile; packed again, it is garbage once the batch is.
+   */
+  private packAgain(entry: Entry, person: CachedPerson): void {
+    this.detach(entry);
+    this.pack(entry, person);
+  }
+
+  /** Out of whichever tier holds it. */
+  private detach(entry: Entry): void {
+    if (entry.live) {
+      this.live.remove(entry);
+      entry.live = undefined;
+    } else if (entry.packed) this.unlinkPacked(entry);
   }
 
   private pack(entry: Entry, person: CachedPerson): void {
