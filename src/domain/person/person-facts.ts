@@ -1,4 +1,4 @@
-import { comparePartialDates } from '../shared/partial-date';
+import { compareDays, earliestDay, latestDay } from '../shared/partial-date';
 import {
   occurredOn,
   type BirthRegistered,
@@ -36,34 +36,60 @@ export function isRegistration(event: PersonEvent): event is Registration {
 
 /**
  * The log's events as they now stand. An annulled correction no longer applies; annulments are
- * final (an annulment cannot itself be annulled), so one pass settles every fact.
+ * final (an annulment cannot itself be annulled), so one pass settles every fact. A fact is kept
+ * once per event ID, at its first place and as last recorded: decisions replay hypotheses that
+ * share one pending ID.
  */
 export function factsOf(log: RecordedPersonEvent[]): Fact[] {
-  const annulled = new Set(
-    log.flatMap(({ event }) => (event.type === 'RegistrationAnnulled' ? [event.data.annulledEventId] : [])),
-  );
-  const facts = new Map<string, Fact>(
-    log.map(({ eventId, recordedAt, event }) => [
-      eventId,
-      { eventId, recordedAt, event, annulled: annulled.has(eventId), correctedBy: [] },
-    ]),
-  );
+  const annulled = annulledIds(log);
+  const facts: Fact[] = [];
+  const placeOf = new Map<string, number>();
+  for (const { eventId, recordedAt, event } of log) {
+    const fact: Fact = { eventId, recordedAt, event, annulled: annulled?.has(eventId) ?? false, correctedBy: [] };
+    const place = placeOf.get(eventId);
+    if (place === undefined) placeOf.set(eventId, facts.push(fact) - 1);
+    else facts[place] = fact;
+  }
   for (const { eventId, event } of log) {
-    const target = event.type === 'RecordCorrected' ? facts.get(event.data.correctedEventId) : undefined;
-    if (event.type !== 'RecordCorrected' || !target || annulled.has(eventId)) continue;
+    if (event.type !== 'RecordCorrected' || annulled?.has(eventId)) continue;
+    const place = placeOf.get(event.data.correctedEventId);
+    if (place === undefined) continue;
+    const target = facts[place]!;
     const data = { ...target.event.data } as Record<string, unknown>;
     for (const change of event.data.changes) data[change.field] = change.to;
     target.event = { ...target.event, data } as PersonEvent;
     target.correctedBy = [...target.correctedBy, eventId];
   }
-  return [...facts.values()];
+  return facts;
+}
+
+/** The IDs the log's annulments name; undefined when it holds none, as most streams. */
+function annulledIds(log: RecordedPersonEvent[]): Set<string> | undefined {
+  let annulled: Set<string> | undefined;
+  for (const { event } of log) if (event.type === 'RegistrationAnnulled') (annulled ??= new Set()).add(event.data.annulledEventId);
+  return annulled;
 }
 
 /** The facts that still count about the person, in civil-date order (ties in recording order). */
 export function effectiveFacts(facts: Fact[]): Fact[] {
-  return facts
-    .filter((fact) => !fact.annulled && !isAmendment(fact.event))
-    .sort((a, b) => comparePartialDates(occurredOn(a.event), occurredOn(b.event)));
+  const counting = facts.filter((fact) => !fact.annulled && !isAmendment(fact.event));
+  return counting.length < 2 ? counting : inCivilDateOrder(counting);
+}
+
+/**
+ * The facts sorted by `comparePartialDates` of their dates, with each fact's first day worked out
+ * once rather than at every comparison (the last day only breaks ties); a stream recorded in date
+ * order, as most are, is returned as it is.
+ */
+function inCivilDateOrder(facts: Fact[]): Fact[] {
+  const earliest = facts.map(({ event }) => earliestDay(occurredOn(event)));
+  const compare = (a: number, b: number) =>
+    compareDays(earliest[a]!, earliest[b]!) || compareDays(latestDay(occurredOn(facts[a]!.event)), latestDay(occurredOn(facts[b]!.event)));
+  let ordered = true;
+  for (let i = 1; i < facts.length && ordered; i++) ordered = compare(i - 1, i) <= 0;
+  if (ordered) return facts;
+  // Array sort is stable: ties stay in recording order.
+  return facts.map((_, i) => i).sort(compare).map((i) => facts[i]!);
 }
 
 export function factById(facts: Fact[], eventId: string): Fact | undefined {
