@@ -37,7 +37,9 @@ export function attachReadModelFile(db: Database.Database, path: string, schema:
   db.pragma(`${at}.page_size = ${READ_MODEL_PAGE_SIZE}`);
   db.pragma(`${at}.journal_mode = WAL`);
   db.pragma(`${at}.synchronous = NORMAL`);
-  db.pragma(`${at}.cache_size = -65536`);
+  // 16 MiB a file: the registry's four files then cache together what its one file did (64 MiB),
+  // for the server's memory; a rebuild cost the same CPU as with 64 MiB a file, 100 MB less peak RSS.
+  db.pragma(`${at}.cache_size = -16384`);
   db.exec(`CREATE TABLE IF NOT EXISTS ${at}.checkpoints (projection TEXT PRIMARY KEY, position INTEGER NOT NULL)`);
 }
 
