@@ -61,40 +61,30 @@ export function factsOfType<T extends PersonEvent['type']>(facts: Fact[], type: 
  * names; when several name it, the earliest counts and the rules refuse the others.
  */
 export function collectionsOf(facts: Fact[]): Collections {
-  const of = factsByType(facts);
-  const divorces = of.DivorceRegistered ?? [];
-  const ends = of.EmploymentEnded ?? [];
-  const reports = of.IdentityCardReported ?? [];
+  const divorces = factsOfType(facts, 'DivorceRegistered');
+  const ends = factsOfType(facts, 'EmploymentEnded');
+  const reports = factsOfType(facts, 'IdentityCardReported');
   return {
-    marriages: (of.MarriageRegistered ?? []).map(({ eventId, event: { data } }) => {
+    marriages: factsOfType(facts, 'MarriageRegistered').map(({ eventId, event: { data } }) => {
       const marriage: Marriage = { marriageId: data.marriageId, spouseId: data.spouseId, date: data.date, place: data.place, eventId };
       const divorce = divorces.find((d) => d.event.data.marriageId === data.marriageId);
       if (divorce) marriage.divorce = { date: divorce.event.data.date, eventId: divorce.eventId };
       return marriage;
     }),
-    employments: (of.EmploymentStarted ?? []).map(({ eventId, event: { data } }) => {
+    employments: factsOfType(facts, 'EmploymentStarted').map(({ eventId, event: { data } }) => {
       const employment = employmentOf(data, eventId);
       const end = ends.find((e) => e.event.data.employmentId === data.employmentId);
       if (end) employment.ended = { date: end.event.data.date, reason: end.event.data.reason, eventId: end.eventId };
       return employment;
     }),
-    cards: (of.IdentityCardIssued ?? []).map(({ eventId, event: { data } }) => {
+    cards: factsOfType(facts, 'IdentityCardIssued').map(({ eventId, event: { data } }) => {
       const card: IdentityCard = { cardNumber: data.cardNumber, issuedOn: data.date, expiresOn: data.expiresOn, office: data.office, eventId };
       const report = reports.find((r) => r.event.data.cardNumber === data.cardNumber);
       if (report) card.reported = { date: report.event.data.date, reason: report.event.data.reason, eventId: report.eventId };
       return card;
     }),
-    education: (of.EducationRecorded ?? []).map(({ eventId, event: { data } }) => withEventId(data, eventId)),
+    education: factsOfType(facts, 'EducationRecorded').map(({ eventId, event: { data } }) => withEventId(data, eventId)),
   };
-}
-
-type FactsByType = { [T in PersonEvent['type']]?: Array<Fact<Extract<PersonEvent, { type: T }>>> };
-
-/** The facts sorted out by type in one pass, each type's in the order given. */
-function factsByType(facts: Fact[]): FactsByType {
-  const of: Partial<Record<PersonEvent['type'], Fact[]>> = {};
-  for (const fact of facts) (of[fact.event.type] ??= []).push(fact);
-  return of as FactsByType;
 }
 
 /**
