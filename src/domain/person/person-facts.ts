@@ -77,19 +77,29 @@ export function effectiveFacts(facts: Fact[]): Fact[] {
 }
 
 /**
- * The facts sorted by `comparePartialDates` of their dates, with each fact's first day worked out
- * once rather than at every comparison (the last day only breaks ties); a stream recorded in date
- * order, as most are, is returned as it is.
+ * The facts, a fresh array, sorted in place by `comparePartialDates` of their dates, with each
+ * fact's first day worked out once rather than at every comparison (the last day only breaks
+ * ties). An insertion sort: stable, and a comparison a fact for a stream recorded in date order,
+ * as most are, without the work arrays of `Array.prototype.sort`.
  */
 function inCivilDateOrder(facts: Fact[]): Fact[] {
   const earliest = facts.map(({ event }) => earliestDay(occurredOn(event)));
-  const compare = (a: number, b: number) =>
-    compareDays(earliest[a]!, earliest[b]!) || compareDays(latestDay(occurredOn(facts[a]!.event)), latestDay(occurredOn(facts[b]!.event)));
-  let ordered = true;
-  for (let i = 1; i < facts.length && ordered; i++) ordered = compare(i - 1, i) <= 0;
-  if (ordered) return facts;
-  // Array sort is stable: ties stay in recording order.
-  return facts.map((_, i) => i).sort(compare).map((i) => facts[i]!);
+  for (let i = 1; i < facts.length; i++) {
+    const fact = facts[i]!;
+    const day = earliest[i]!;
+    let place = i;
+    for (; place > 0 && isLater(facts[place - 1]!, earliest[place - 1]!, fact, day); place--) {
+      facts[place] = facts[place - 1]!;
+      earliest[place] = earliest[place - 1]!;
+    }
+    facts[place] = fact;
+    earliest[place] = day;
+  }
+  return facts;
+}
+
+function isLater(a: Fact, aEarliest: string, b: Fact, bEarliest: string): boolean {
+  return (compareDays(aEarliest, bEarliest) || compareDays(latestDay(occurredOn(a.event)), latestDay(occurredOn(b.event)))) > 0;
 }
 
 export function factById(facts: Fact[], eventId: string): Fact | undefined {
