@@ -40,6 +40,7 @@ export function stateOf(log: RecordedPersonEvent[]): PersonState {
     return { status: 'unregistered', log, facts, ...(annulled && { nationalId: annulled.data.nationalId }) };
   }
   const { data } = registration.event;
+  const { marriages, employments, cards, education } = collectionsOf(counting);
   const person: PersonRecord = {
     log,
     facts,
@@ -54,7 +55,10 @@ export function stateOf(log: RecordedPersonEvent[]): PersonState {
     motherId: data.motherId,
     fatherId: data.fatherId,
     motherName: data.motherName,
-    ...collectionsOf(counting),
+    marriages,
+    employments,
+    cards,
+    education,
   };
   let death: Death | undefined;
   for (const fact of counting) death = foldFact(person, fact, death);
