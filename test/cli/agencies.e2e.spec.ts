@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process';
-import { mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { addAgency, cli, startServer, stopped } from '../support/server-process';
@@ -26,8 +26,9 @@ describe('sijil agencies add and serve', () => {
     const credential = addAgency(dataDir, 'registrar', ['--office', 'LY-BA-03-OFF1']);
     expect(credential).toMatch(/^sijil_[0-9a-f]{16}\.[A-Za-z0-9_-]{43}$/);
     const secret = credential.split('.')[1];
-    for (const file of readdirSync(dataDir)) {
-      expect(readFileSync(join(dataDir, file)).includes(Buffer.from(secret))).toBe(false);
+    // Every file of the data folder, the read models' folder included.
+    for (const file of readdirSync(dataDir, { recursive: true, encoding: 'utf8' })) {
+      if (statSync(join(dataDir, file)).isFile()) expect(readFileSync(join(dataDir, file)).includes(Buffer.from(secret))).toBe(false);
     }
     const server = await startServer(dataDir);
     try {
