@@ -27,8 +27,13 @@ export const monthDayOf = (date: string): number => Number(date.slice(5, 7)) * 1
 
 /** Whole years completed at the end of `on` by someone born in `birthYear` on `birthMonthDay`. */
 export function ageOn(birthYear: number, birthMonthDay: number, on: string): number {
-  const years = Number(on.slice(0, 4)) - birthYear;
-  return monthDayOf(on) < birthMonthDay ? years - 1 : years;
+  return ageInYear(birthYear, birthMonthDay, Number(on.slice(0, 4)), monthDayOf(on));
+}
+
+/** `ageOn` a day given as its year and month-day (`monthDayOf`). */
+export function ageInYear(birthYear: number, birthMonthDay: number, year: number, monthDay: number): number {
+  const years = year - birthYear;
+  return monthDay < birthMonthDay ? years - 1 : years;
 }
 
 /** The day number of the `age`-th birthday (29 February falls on 1 March in a common year). */

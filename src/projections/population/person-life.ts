@@ -1,7 +1,7 @@
 import type { PersonEvent, RecordedPersonEvent, Sex } from '../../domain/person/person-events';
 import { effectiveFacts, factsOf, isRegistration } from '../../domain/person/person-facts';
 import { keptData, keptTypes, type KeptFields } from '../kept-facts';
-import { ageOn, dayOf, monthDayOf, resolveBirthDate } from './civil-days';
+import { ageInYear, ageOn, dayOf, monthDayOf, resolveBirthDate } from './civil-days';
 
 export type FlowKind = 'birth' | 'death' | 'immigration' | 'emigration' | 'move-in' | 'move-out';
 export const FLOW_KINDS: readonly FlowKind[] = ['birth', 'death', 'immigration', 'emigration', 'move-in', 'move-out'];
@@ -136,6 +136,5 @@ export function countAtMotherAge(life: Life, motherBirth: BirthOf): void {
   // A counted birth is the first flow of a life, dated on the day of birth.
   const birth = life.flows[0];
   if (birth?.[0] !== 'birth') return;
-  const { year, monthDay } = life.birth;
-  birth[3] = year - motherBirth.year - (monthDay < motherBirth.monthDay ? 1 : 0);
+  birth[3] = ageInYear(motherBirth.year, motherBirth.monthDay, life.birth.year, life.birth.monthDay);
 }

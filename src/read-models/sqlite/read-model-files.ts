@@ -47,12 +47,10 @@ export class ReadModelFiles {
     return (this.unowned ??= this.attach(UNOWNED, `_${UNOWNED}.sqlite`));
   }
 
-  /** The collection has a table in `schema`; true when that is a new home for it. */
-  place(collection: string, schema: string): boolean {
+  /** The collection has a table in `schema`. */
+  place(collection: string, schema: string): void {
     const homes = this.homes.get(collection) ?? [];
-    if (homes.includes(schema)) return false;
-    this.homes.set(collection, [...homes, schema]);
-    return true;
+    if (!homes.includes(schema)) this.homes.set(collection, [...homes, schema]);
   }
 
   /** The collection's table in `schema`, where the projection of that file writes it. */
