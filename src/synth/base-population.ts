@@ -1,12 +1,13 @@
 import type { Sex } from '../domain/person/person-events';
 import { dayOf, type Day } from './civil-days';
 import { linkBaseFamilies } from './base-families';
+import { familyOrder } from './family-order';
 import { baseEducation } from './education';
 import { baseEmployment } from './employment';
 import { scheduleMarriage } from './marriages';
 import { recordedName, registeredBirthDate, scheduleDuplicate } from './register-defects';
 import { familyName, randomMotherName } from './synth-names';
-import type { Person } from './synth-person';
+import { spouseIn, type Person } from './synth-person';
 import type { SynthWorld } from './synth-world';
 
 /** Commands scheduled between pauses: the caller drains the queue, so a million persons' commands are never all held. */
@@ -35,19 +36,46 @@ export function* basePopulation(w: SynthWorld, persons: number): Generator<void>
   for (const draft of drafts) w.register(draft);
   linkBaseFamilies(w, first, first + drafts.length, y0);
 
-  // Recorded on the first day, in this order: enrolments (oldest first), marriages, education, work.
-  yield* pausing(drafts.length, (n) => enrolFromRegister(w, first + n, y0));
-  yield* pausing(w.marriages.length, (n) => scheduleMarriage(w, w.marriages[n]!, y0));
-  yield* pausing(drafts.length, (n) => baseEducation(w, first + n, y0));
-  yield* pausing(drafts.length, (n) => baseEmployment(w, first + n, y0));
+  // Recorded on the first day family by family (see familyOrder), each person with what the
+  // registers knew of them right after their enrolment: their marriages whose spouse is enrolled,
+  // schooling and work. A bulk load then finds nearly everyone a command names among the persons
+  // it recorded last, instead of reading most of them back.
+  const order = familyOrder(w.persons, first, first + drafts.length);
+  const recordMarriagesOf = marriagesOnceEnrolled(w, y0);
+  for (let n = 0; n < order.length; n++) {
+    const i = order[n]!;
+    enrolFromRegister(w, i, y0);
+    recordMarriagesOf(i);
+    baseEducation(w, i, y0);
+    baseEmployment(w, i, y0);
+    if ((n + 1) % PAUSE_EVERY === 0) yield;
+  }
   w.counts.basePersons = drafts.length;
 }
 
-function* pausing(count: number, schedule: (n: number) => void): Generator<void> {
-  for (let n = 0; n < count; n++) {
-    schedule(n);
-    if ((n + 1) % PAUSE_EVERY === 0) yield;
-  }
+/**
+ * Told each base person right after their enrolment: records every marriage of theirs whose
+ * spouses are both enrolled, and each spouse's marriages in the order they were married (a
+ * husband's second wife may be enrolled before his first).
+ */
+function marriagesOnceEnrolled(w: SynthWorld, day: Day): (person: number) => void {
+  const enrolled = new Uint8Array(w.persons.length);
+  const recorded = new Uint8Array(w.marriages.length);
+  const earlierRecorded = (person: number, marriage: number) => w.persons[person]!.marriages.every((k) => k >= marriage || recorded[k]);
+  const recordReady = (person: number): void => {
+    for (const k of w.persons[person]!.marriages) {
+      if (recorded[k]) continue;
+      const spouse = spouseIn(w.marriages[k]!, person);
+      if (!enrolled[spouse] || !earlierRecorded(spouse, k)) return;
+      recorded[k] = 1;
+      scheduleMarriage(w, w.marriages[k]!, day);
+      recordReady(spouse);
+    }
+  };
+  return (person) => {
+    enrolled[person] = 1;
+    recordReady(person);
+  };
 }
 
 function enrolFromRegister(w: SynthWorld, i: number, day: Day): void {
