@@ -223,8 +223,8 @@ export class BulkRecorder {
         const commandId = ids.commandId();
         let index = 0;
         const facts: RecordedFacts[] = outcome.events.map(([nationalId, events]) => {
-          const eventId = ids.eventId;
-          const stamped = toNewEvents(events, metadata, commandId, eventId ? () => eventId(index++) : undefined);
+          // Called as a method: an importer's IDs are a class, its row and file kept on the object.
+          const stamped = toNewEvents(events, metadata, commandId, ids.eventId ? () => ids.eventId!(index++) : undefined);
           ctx.persons.apply(nationalId, events, stamped, now);
           return { nationalId, eventIds: stamped.map((event) => event.id) };
         });
@@ -259,6 +259,5 @@ function metadataOf(agency: BulkAgency, now: string, key: string | undefined): C
 
 /** Events keep the time-ordered IDs `toNewEvents` drew unless the command brings its own. */
 function withIds(events: NewEvent[], ids: CommandIds, nextIndex: () => number): NewEvent[] {
-  const eventId = ids.eventId;
-  return eventId ? events.map((event) => ({ ...event, id: eventId(nextIndex()) })) : events;
+  return ids.eventId ? events.map((event) => ({ ...event, id: ids.eventId!(nextIndex()) })) : events;
 }

@@ -165,9 +165,9 @@ export class LegacyImport {
     }
   }
 
+  /** The row's pending command, or its reject: the object made once with its fields (a field added later goes to a second object). */
   private prepare(source: KeyedRow): Pending {
     const key = source.key;
-    const pending: Pending = { source, key };
     try {
       if (source.unreadable) throw new InvalidValue('row', 'IMPORT.UNREADABLE_ROW', source.unreadable);
       const first = this.seen.get(key);
@@ -183,12 +183,11 @@ export class LegacyImport {
       const command = commandOfRow(source.record, kind, (named) => this.refs.get(named) ?? { ref: named });
       command.key = key;
       command.ids = rowIds(this.sha256, source.row, key);
-      pending.command = command;
+      return { source, key, command };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      pending.reject = reasonOf(error);
+      return { source, key, reject: reasonOf(error) };
     }
-    return pending;
   }
 
   /**
