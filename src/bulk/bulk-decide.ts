@@ -1,5 +1,5 @@
 import { assertKnownAreas } from '../commands/shared/known-places';
-import { marriageSpousesWrite, marriageStreamId, spousesOfMarriage } from '../commands/shared/marriage-stream';
+import { marriageStreamId, spousesOfMarriage } from '../commands/shared/marriage-stream';
 import type { Kin, RegisterMarriage } from '../domain/marriage/marriage-commands';
 import { decideMarriage } from '../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
@@ -16,7 +16,7 @@ import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error'
 import { keyedById } from '../domain/shared/keyed-by-id';
 import { parseNationalId } from '../domain/shared/national-id';
 import { withoutKeys } from '../domain/shared/without-keys';
-import type { EventStore, StreamWrite } from '../event-store/event-store.port';
+import type { EventStore } from '../event-store/event-store.port';
 import type { Gazetteer } from '../gazetteer/gazetteer';
 import type { BatchPersons } from './batch-persons';
 import type { BulkBirth, BulkCommand, BulkDivorce, BulkEnrolment, BulkMarriage, BulkPersonFact, PersonRef } from './bulk-commands';
@@ -43,8 +43,8 @@ export interface Decided {
   events: Array<[string, PersonEvent[]]>;
   /** Every person the decision read: the append asserts their streams unchanged. */
   read: string[];
-  system?: StreamWrite;
   nationalId?: string;
+  /** A marriage recorded: the recorder writes its `$marriage-` stream after the spouses' events. */
   marriage?: { marriageId: string; spouses: [string, string] };
 }
 
@@ -191,7 +191,6 @@ function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids:
         return {
           events: spouses.map((id) => [id, decided[id]!]),
           read: [...spouses, ...read],
-          system: marriageSpousesWrite(marriageId, spouses),
           marriage: { marriageId, spouses },
         };
       });

@@ -1,16 +1,17 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, POLICY } from '../app/tokens';
+import { marriageSpousesWrite } from '../commands/shared/marriage-stream';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { DomainError } from '../domain/shared/domain-error';
-import { WrongExpectedRevision, type EventStore, type NewEvent, type StreamWrite } from '../event-store/event-store.port';
+import { WrongExpectedRevision, type EventStore, type StreamWrite } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { toNewEvents } from '../ledger/person-stream';
 import { BatchPersons } from './batch-persons';
 import { decideBulk, type BatchContext } from './bulk-decide';
 import { PersonCache } from './person-cache';
 import type { BulkAgency, BulkCommand, BulkResult, RecordedFacts } from './bulk-commands';
-import { keyedIds, randomIds, type CommandIds } from './command-ids';
+import { keyedIds, randomIds } from './command-ids';
 
 export interface BulkRecordOptions {
   /** Who records the facts (a command's own `agency` wins). */
@@ -228,8 +229,10 @@ export class BulkRecorder {
           ctx.persons.apply(nationalId, events, stamped, now);
           return { nationalId, eventIds: stamped.map((event) => event.id) };
         });
-        if (outcome.system) {
-          systemWrites.push({ ...outcome.system, events: withIds(outcome.system.events, ids, () => index++) });
+        if (outcome.marriage) {
+          // Its event takes the command's next ID when the caller issues them: no UUIDv7 drawn to be replaced.
+          const { marriageId, spouses } = outcome.marriage;
+          systemWrites.push(marriageSpousesWrite(marriageId, spouses, ids.eventId?.(index++)));
         }
         ctx.persons.markRead(outcome.read);
         if ('ref' in command && command.ref !== undefined && outcome.nationalId) ctx.refs.set(command.ref, outcome.nationalId);
@@ -255,9 +258,4 @@ function metadataOf(agency: BulkAgency, now: string, key: string | undefined): C
   if (agency.officeArea !== undefined) metadata.officeArea = agency.officeArea;
   if (key !== undefined) metadata.idempotencyKey = key;
   return metadata;
-}
-
-/** Events keep the time-ordered IDs `toNewEvents` drew unless the command brings its own. */
-function withIds(events: NewEvent[], ids: CommandIds, nextIndex: () => number): NewEvent[] {
-  return ids.eventId ? events.map((event) => ({ ...event, id: ids.eventId!(nextIndex()) })) : events;
 }

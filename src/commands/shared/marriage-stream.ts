@@ -16,12 +16,13 @@ interface MarriageSpouses {
   spouses: [string, string];
 }
 
-export function marriageSpousesWrite(marriageId: string, spouses: [string, string]): StreamWrite {
+/** `eventId` is for a bulk caller that issues its own IDs (an import writes the same ones on every run); else a UUIDv7. */
+export function marriageSpousesWrite(marriageId: string, spouses: [string, string], eventId: string = newEventId()): StreamWrite {
   const data: MarriageSpouses = { marriageId, spouses };
   return {
     streamId: marriageStreamId(marriageId),
     expectedRevision: 'no_stream',
-    events: [{ id: newEventId(), type: 'MarriageSpousesNamed', data, metadata: { schemaVersion: 1 } }],
+    events: [{ id: eventId, type: 'MarriageSpousesNamed', data, metadata: { schemaVersion: 1 } }],
   };
 }
 
