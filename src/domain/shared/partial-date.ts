@@ -20,6 +20,9 @@ interface Parts {
   year: number;
   month?: number;
   day?: number;
+  /** The first and last day the date may stand for, written once when it is parsed (the rules ask for them at every comparison). */
+  earliest: CivilDate;
+  latest: CivilDate;
 }
 
 function daysInMonth(year: number, month: number): number {
@@ -43,7 +46,10 @@ function parse(value: string): Parts | undefined {
   if (year! < 1000) return undefined;
   if (month !== undefined && (month < 1 || month > 12)) return undefined;
   if (day !== undefined && (day < 1 || day > daysInMonth(year!, month!))) return undefined;
-  return { year: year!, month, day };
+  // A full date is its own first and last day, written the same way.
+  if (day !== undefined) return { year: year!, month, day, earliest: value, latest: value };
+  const [first, last] = month === undefined ? [1, 12] : [month, month];
+  return { year: year!, month, day, earliest: `${year}-${pad(first)}-01`, latest: `${year}-${pad(last)}-${pad(daysInMonth(year!, last))}` };
 }
 
 function pad(value: number, width = 2): string {
@@ -88,19 +94,12 @@ export function precisionOf(date: PartialDate): DatePrecision {
 
 /** The first day the date may stand for: `1950` → `1950-01-01`. */
 export function earliestDay(date: PartialDate): CivilDate {
-  const parts = partsOf(date)!;
-  // A full date is its own first and last day, written the same way.
-  if (parts.day !== undefined) return date;
-  const { year, month = 1, day = 1 } = parts;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return partsOf(date)!.earliest;
 }
 
 /** The last day the date may stand for: `1950-02` → `1950-02-28`. */
 export function latestDay(date: PartialDate): CivilDate {
-  const parts = partsOf(date)!;
-  if (parts.day !== undefined) return date;
-  const { year, month = 12, day = daysInMonth(year, month) } = parts;
-  return `${year}-${pad(month)}-${pad(day)}`;
+  return partsOf(date)!.latest;
 }
 
 /** Days compare as strings because `YYYY-MM-DD` sorts chronologically. */
