@@ -29,10 +29,17 @@ const DELETED = null;
 export class CommittedDocuments implements BudgetedCache {
   private known = false;
   private at: number | undefined;
-  private readonly entries = new Map<string, string | typeof DELETED>();
+  /**
+   * By collection, then ID: a key joined from both for each of a rebuild's hundreds of thousands
+   * of writes was half of this bookkeeping's cost. Each collection's in the order last used,
+   * oldest first; `used` orders them across collections.
+   */
+  private readonly entries = new Map<string, Map<string, Kept>>();
+  private uses = 0;
   private size = 0;
-  /** Every key committed since the collections were empty; undefined when not known from empty. */
-  private everCommitted?: Set<string>;
+  /** The IDs committed since the collections were empty, by collection; undefined when not known from empty. */
+  private everCommitted?: Map<string, Set<string>>;
+  private everCommittedCount = 0;
 
   constructor(
     private readonly budget = new CommittedBudget(),
@@ -54,48 +61,77 @@ export class CommittedDocuments implements BudgetedCache {
   startEmpty(): void {
     this.clear();
     this.known = true;
-    this.everCommitted = new Set();
+    this.everCommitted = new Map();
   }
 
   /** The committed JSON (`null`: known absent), or undefined when not known here. */
   lookup(collection: string, id: string): string | typeof DELETED | undefined {
-    const key = `${collection}\u0000${id}`;
-    const json = this.entries.get(key);
-    if (json !== undefined) {
+    const documents = this.entries.get(collection);
+    const entry = documents?.get(id);
+    if (entry !== undefined) {
       // Most recently used last.
-      this.entries.delete(key);
-      this.entries.set(key, json);
-      return json;
+      documents!.delete(id);
+      entry.used = ++this.uses;
+      documents!.set(id, entry);
+      return entry.json;
     }
-    return this.everCommitted && !this.everCommitted.has(key) ? DELETED : undefined;
+    if (this.everCommitted === undefined) return undefined;
+    return this.everCommitted.get(collection)?.has(id) ? undefined : DELETED;
   }
 
   /** Records a successful commit: its writes as the store now holds them, at its checkpoint. */
   committed(at: number, writes: ReadModelWrite[]): void {
     this.known = true;
     this.at = at;
+    // Writes come grouped by collection: each collection's maps are looked up once a run.
+    let collection: string | undefined;
+    let documents: Map<string, Kept> | undefined;
+    let ever: Set<string> | undefined;
     for (const write of writes) {
+      if (write.collection !== collection) {
+        collection = write.collection;
+        documents = this.entries.get(collection);
+        ever = this.everCommitted && kept(this.everCommitted, collection, () => new Set());
+      }
       const id = write.kind === 'put' ? write.document.id : write.id;
-      const key = `${write.collection}\u0000${id}`;
-      this.size -= charsOf(key, this.entries.get(key));
-      this.entries.delete(key);
-      this.everCommitted?.add(key);
+      const stale = documents?.get(id);
+      if (stale !== undefined) {
+        this.size -= charsOf(collection, id, stale.json);
+        documents!.delete(id);
+      }
+      if (ever !== undefined) {
+        const before = ever.size;
+        this.everCommittedCount += ever.add(id).size - before;
+      }
       // A put without its JSON text is not kept: what was kept of it is stale now.
       const json = write.kind === 'put' ? write.json : DELETED;
       if (json === undefined || typeof json === 'function') continue;
-      this.entries.set(key, json);
-      this.size += charsOf(key, json);
+      documents ??= kept(this.entries, collection, () => new Map());
+      documents.set(id, { json, used: ++this.uses });
+      this.size += charsOf(collection, id, json);
     }
-    if ((this.everCommitted?.size ?? 0) > this.maxKeys) this.everCommitted = undefined;
+    if (this.everCommittedCount > this.maxKeys) this.everCommitted = undefined;
     this.budget.settle();
   }
 
   evictOldest(chars: number): number {
+    // One iterator per collection for the whole pass (a new one per document would walk again
+    // over the holes the evictions before it left), the oldest of their heads going first.
+    const heads = [...this.entries].map(([collection, documents]) => {
+      const iterator = documents.entries();
+      return { collection, documents, iterator, head: iterator.next() };
+    });
     let released = 0;
-    for (const [key, json] of this.entries) {
-      if (released >= chars) break;
-      this.entries.delete(key);
-      released += charsOf(key, json);
+    while (released < chars) {
+      let oldest: (typeof heads)[number] | undefined;
+      for (const head of heads) {
+        if (!head.head.done && (oldest === undefined || head.head.value[1].used < oldest.head.value![1].used)) oldest = head;
+      }
+      if (oldest === undefined) break;
+      const [id, entry] = oldest.head.value!;
+      oldest.documents.delete(id);
+      released += charsOf(oldest.collection, id, entry.json);
+      oldest.head = oldest.iterator.next();
     }
     this.size -= released;
     return released;
@@ -107,12 +143,19 @@ export class CommittedDocuments implements BudgetedCache {
     this.known = false;
     this.at = undefined;
     this.everCommitted = undefined;
+    this.everCommittedCount = 0;
   }
 }
 
-/** What an entry holds: its key and its JSON (a known-absent document, its key alone). */
-const charsOf = (key: string, json: string | typeof DELETED | undefined): number =>
-  json === undefined ? 0 : key.length + (json?.length ?? 0);
+/** A document kept: its committed JSON (null: known absent) and when it was last used. */
+interface Kept {
+  json: string | typeof DELETED;
+  used: number;
+}
+
+/** What an entry holds: its key (collection, a separator, ID) and its JSON (a known-absent document, its key alone). */
+const charsOf = (collection: string, id: string, json: string | typeof DELETED): number =>
+  collection.length + 1 + id.length + (json?.length ?? 0);
 
 /**
  * One batch's view of the read model: reads go through to the runner's committed documents or
@@ -122,12 +165,11 @@ const charsOf = (key: string, json: string | typeof DELETED | undefined): number
  * its own commit. Each document a read returns is this batch's own copy (parsed afresh).
  */
 export class StagedUnitOfWork implements ProjectionUnitOfWork {
-  private readonly documents = new Map<string, Map<string, Document | typeof DELETED>>();
-  private readonly written = new Map<string, Set<string>>();
-  /** Documents read and found, by collection: the ones worth keeping once committed. */
-  private readonly found = new Map<string, Set<string>>();
-  /** The JSON a put came with, by collection and ID, while the document stands as put. */
-  private readonly json = new Map<string, Map<string, DocumentJson>>();
+  private readonly staged = new Map<string, StagedCollection>();
+  /** The collections written, in the order of their first write (the order of the commit's writes). */
+  private readonly written: StagedCollection[] = [];
+  /** The collection last touched: a batch mostly touches one collection many times in a row. */
+  private last?: StagedCollection;
 
   /** `committed`, when given, must hold the state at the checkpoint the batch starts from. */
   constructor(
@@ -136,35 +178,38 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
   ) {}
 
   async get<T extends Document>(collection: string, id: string): Promise<T | undefined> {
-    const known = this.collection(collection);
+    const staged = this.collection(collection);
+    const known = staged.documents;
     if (known.has(id)) return (known.get(id) ?? undefined) as T | undefined;
     const json = this.committed?.lookup(collection, id);
     if (json !== undefined) {
       const document = json === DELETED ? DELETED : (JSON.parse(json) as T);
       known.set(id, document);
-      if (document) this.markFound(collection, id);
+      if (document) staged.found.add(id);
       return document ?? undefined;
     }
     const document = await this.store.get<T>(collection, id);
     // Another get for the same document may have raced this one, or a put landed meanwhile.
     if (!known.has(id)) {
       known.set(id, document ?? DELETED);
-      if (document) this.markFound(collection, id);
+      if (document) staged.found.add(id);
     }
     return (known.get(id) ?? undefined) as T | undefined;
   }
 
   put(collection: string, document: Document, json?: DocumentJson): void {
-    this.collection(collection).set(document.id, document);
-    if (json === undefined) this.json.get(collection)?.delete(document.id);
-    else kept(this.json, collection, () => new Map()).set(document.id, json);
-    this.markWritten(collection, document.id);
+    const staged = this.collection(collection);
+    staged.documents.set(document.id, document);
+    if (json !== undefined) staged.json.set(document.id, json);
+    else if (staged.json.size > 0) staged.json.delete(document.id);
+    this.markWritten(staged, document.id);
   }
 
   delete(collection: string, id: string): void {
-    this.collection(collection).set(id, DELETED);
-    this.json.get(collection)?.delete(id);
-    this.markWritten(collection, id);
+    const staged = this.collection(collection);
+    staged.documents.set(id, DELETED);
+    staged.json.delete(id);
+    this.markWritten(staged, id);
   }
 
   /**
@@ -175,35 +220,42 @@ export class StagedUnitOfWork implements ProjectionUnitOfWork {
    */
   writes(): ReadModelWrite[] {
     const writes: ReadModelWrite[] = [];
-    for (const [collection, ids] of this.written) {
-      const documents = this.collection(collection);
-      const found = this.found.get(collection);
-      const given = this.json.get(collection);
-      for (const id of ids) {
+    for (const { name: collection, documents, written, found, json: given } of this.written) {
+      for (const id of written) {
         const document = documents.get(id);
         if (!document) {
           writes.push({ kind: 'delete', collection, id });
           continue;
         }
-        const json = given?.get(id);
-        const text = found?.has(id) && typeof json !== 'function' ? jsonText(document, json) : json;
+        const json = given.get(id);
+        const text = found.has(id) && typeof json !== 'function' ? jsonText(document, json) : json;
         writes.push(text === undefined ? { kind: 'put', collection, document } : { kind: 'put', collection, document, json: text });
       }
     }
     return writes;
   }
 
-  private collection(name: string): Map<string, Document | typeof DELETED> {
-    return kept(this.documents, name, () => new Map());
+  private collection(name: string): StagedCollection {
+    if (this.last?.name === name) return this.last;
+    return (this.last = kept(this.staged, name, () => new StagedCollection(name)));
   }
 
-  private markFound(collection: string, id: string): void {
-    kept(this.found, collection, () => new Set()).add(id);
+  private markWritten(staged: StagedCollection, id: string): void {
+    if (staged.written.size === 0) this.written.push(staged);
+    staged.written.add(id);
   }
+}
 
-  private markWritten(collection: string, id: string): void {
-    kept(this.written, collection, () => new Set()).add(id);
-  }
+/** What a batch holds of one collection. */
+class StagedCollection {
+  readonly documents = new Map<string, Document | typeof DELETED>();
+  readonly written = new Set<string>();
+  /** Documents read and found: the ones worth keeping once committed. */
+  readonly found = new Set<string>();
+  /** The JSON a put came with, by ID, while the document stands as put. */
+  readonly json = new Map<string, DocumentJson>();
+
+  constructor(readonly name: string) {}
 }
 
 /** The value kept at `key`, made by `create` the first time it is asked for. */

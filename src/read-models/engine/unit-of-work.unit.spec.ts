@@ -127,6 +127,20 @@ describe('a batch reading through the committed documents', () => {
     expect(store.reads).toEqual(['cell1', 'log1']);
   });
 
+  it('gives up the documents used least recently whatever their collection', async () => {
+    const put = (collection: string, id: string) => ({ kind: 'put' as const, collection, document: { id }, json: JSON.stringify({ id }) });
+    // Each entry holds its key (collection, a separator, the ID) and its JSON: 2 + 2 + 11 characters.
+    const budget = new CommittedBudget(3 * 15);
+    const documents = new CommittedDocuments(budget);
+    documents.committed(1, [put('a', 'a1'), put('b', 'b1'), put('a', 'a2')]);
+    expect(documents.lookup('a', 'a1')).toBe('{"id":"a1"}');
+    documents.committed(2, [put('b', 'b2')]);
+    // b1 was the oldest left once a1 was read again; then a2.
+    expect(['a1', 'b1', 'a2', 'b2'].map((id) => documents.lookup(id[0]!, id) !== undefined)).toEqual([true, false, true, true]);
+    documents.committed(3, [put('c', 'c1')]);
+    expect(['a1', 'a2', 'b2', 'c1'].map((id) => documents.lookup(id[0]!, id) !== undefined)).toEqual([false, true, true, true]);
+  });
+
   it('a commit far over the budget gives up as many of the oldest documents as it takes, and keeps the rest', async () => {
     const id = (n: number) => `log${String(n).padStart(2, '0')}`;
     const put = (n: number) => ({ kind: 'put' as const, collection: 'c', document: { id: id(n) }, json: JSON.stringify({ id: id(n) }) });
