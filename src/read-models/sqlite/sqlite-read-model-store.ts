@@ -6,6 +6,7 @@ import {
   CheckpointExpectation,
   CollectionDefinition,
   Document,
+  DocumentJson,
   jsonText,
   Query,
   ReadModelStore,
@@ -20,6 +21,12 @@ interface WriteStatements {
   delete: Database.Statement;
   /** The indexed fields the put fills, after `id` and `doc`. */
   fields: string[];
+}
+
+/** One upsert: a collection without indexed fields binds the ID and JSON alone, with no array of values. */
+function putDocument({ put, fields }: WriteStatements, document: Document, json: DocumentJson | undefined): void {
+  if (fields.length === 0) put.run(document.id, jsonText(document, json));
+  else put.run(document.id, jsonText(document, json), ...fields.map((field) => columnValue(document[field])));
 }
 
 /**
@@ -48,12 +55,16 @@ export class SqliteReadModelStore implements ReadModelStore {
         const actual = this.readCheckpoint(schema, projection);
         if (actual !== expectation.previous) throw new CheckpointConflict(projection, expectation.previous, actual);
       }
+      // Writes come grouped by collection: its statements are looked up once a run.
+      let collection: string | undefined;
+      let statements: WriteStatements | undefined;
       for (const write of writes) {
-        const statements = this.writeStatements(schema, write.collection);
-        if (write.kind === 'put') {
-          const { document } = write;
-          statements.put.run(document.id, jsonText(document, write.json), ...statements.fields.map((field) => columnValue(document[field])));
-        } else statements.delete.run(write.id);
+        if (write.collection !== collection) {
+          collection = write.collection;
+          statements = this.writeStatements(schema, collection);
+        }
+        if (write.kind === 'delete') statements!.delete.run(write.id);
+        else putDocument(statements!, write.document, write.json);
       }
       this.statement(`INSERT INTO ${quoted(schema)}.checkpoints (projection, position) VALUES (?, ?)
                       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`).run(projection, checkpoint);
