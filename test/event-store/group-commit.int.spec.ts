@@ -3,6 +3,7 @@ import { join } from 'path';
 import { newEventId } from '../../src/event-store/event-id';
 import { NewEvent, StreamWrite, WrongExpectedRevision } from '../../src/event-store/event-store.port';
 import { GroupCommit } from '../../src/event-store/sqlite/group-commit';
+import * as writerThread from '../../src/event-store/sqlite/start-writer-thread';
 import { makeTempDir } from './temp-dir';
 
 /** A batch crossing to the writer thread in several messages (here, about 3 events each). */
@@ -67,6 +68,30 @@ describe('GroupCommit with a batch in several pieces', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
     expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
     expect(rows().map((row) => (row as { streamId: string }).streamId)).toEqual(['h-0', 'h-1']);
+  });
+});
+
+/** A store only read (a rebuild's threads, a read-only command) must not pay for a writer thread. */
+describe('GroupCommit starting its writer thread', () => {
+  it('starts it at the first append, not before, and closes without one when nothing was appended', async () => {
+    const dir = makeTempDir();
+    const started = jest.spyOn(writerThread, 'startWriterThread');
+    try {
+      const unused = new GroupCommit(join(dir.path, 'unused.db'), {}, () => undefined);
+      await unused.close();
+      expect(started).not.toHaveBeenCalled();
+
+      const used = new GroupCommit(join(dir.path, 'used.db'), {}, () => undefined);
+      expect(started).not.toHaveBeenCalled();
+      await Promise.all([used.submit(newStreams('a', 1)), used.submit(newStreams('b', 1))]);
+      await used.submit(newStreams('c', 1));
+      expect(started).toHaveBeenCalledTimes(1);
+      await used.close();
+      await expect(used.submit(newStreams('d', 1))).rejects.toThrow('closed');
+    } finally {
+      started.mockRestore();
+      dir.remove();
+    }
   });
 });
 

@@ -36,23 +36,17 @@ export class GroupCommit {
   private scheduled = false;
   private broken: Error | undefined;
   private drained: (() => void)[] = [];
-  private readonly writer: Worker;
+  /** Started by the first append: a store only read (a rebuild's threads, a read-only command) never pays for a thread. */
+  private writer: Worker | undefined;
 
   constructor(
-    path: string,
-    options: EventDatabaseOptions,
+    private readonly path: string,
+    private readonly options: EventDatabaseOptions,
     private readonly onCommitted: () => void,
     /** The instant a batch is recorded at: the wall clock, or a synthetic country's own time. */
     private readonly now: () => Date = () => new Date(),
     private readonly eventsPerMessage = defaultEventsPerMessage,
-  ) {
-    this.writer = startWriterThread(path, options);
-    this.writer.on('message', (reply: WriterReply) => this.settle(reply));
-    this.writer.on('error', (error) => this.fail(error));
-    this.writer.on('exit', () => this.fail(new Error('the event store writer has stopped')));
-    // Idle, the thread must not keep the process alive; a batch in flight does (see send).
-    this.writer.unref();
-  }
+  ) {}
 
   submit(writes: StreamWrite[]): Promise<AppendResult[]> {
     if (this.broken) return Promise.reject(this.broken);
@@ -71,10 +65,23 @@ export class GroupCommit {
     if (this.inFlight.length > 0 || this.queue.length > 0) await new Promise<void>((resolve) => this.drained.push(resolve));
     if (this.broken) return;
     this.broken = new Error('the event store is closed');
-    const exited = new Promise((resolve) => this.writer.once('exit', resolve));
+    const writer = this.writer;
+    if (writer === undefined) return;
+    const exited = new Promise((resolve) => writer.once('exit', resolve));
     this.post({ kind: 'close' });
-    this.writer.ref();
+    writer.ref();
     await exited;
+  }
+
+  private thread(): Worker {
+    if (this.writer) return this.writer;
+    const writer = startWriterThread(this.path, this.options);
+    writer.on('message', (reply: WriterReply) => this.settle(reply));
+    writer.on('error', (error) => this.fail(error));
+    writer.on('exit', () => this.fail(new Error('the event store writer has stopped')));
+    // Idle, the thread must not keep the process alive; a batch in flight does (see send).
+    writer.unref();
+    return (this.writer = writer);
   }
 
   private send(): void {
@@ -82,7 +89,7 @@ export class GroupCommit {
     if (this.inFlight.length >= maxInFlight || this.queue.length === 0) return;
     const batch = this.queue.splice(0);
     this.inFlight.push(batch);
-    this.writer.ref();
+    this.thread().ref();
     const recordedAt = this.now().toISOString();
     let pieces: Piece[] = [];
     let events = 0;
@@ -111,13 +118,13 @@ export class GroupCommit {
   }
 
   private post(request: WriterRequest): void {
-    this.writer.postMessage(request);
+    this.writer!.postMessage(request);
   }
 
   private settle(reply: WriterReply): void {
     // The thread answers batches in the order it received them.
     const batch = this.inFlight.shift() ?? [];
-    if (this.inFlight.length === 0) this.writer.unref();
+    if (this.inFlight.length === 0) this.writer!.unref();
     if ('failed' in reply) {
       const error = restore(reply.failed);
       batch.forEach((append) => append.reject(error));
