@@ -31,7 +31,7 @@ export function* basePopulation(w: SynthWorld, persons: number): Generator<void>
     const birth = dayOf(w.startYear - age - 1) + 1 + w.random.int(364);
     drafts.push(w.newPerson(sex, birth, w.random.weighted(w.areaWeights)));
   }
-  // Oldest first: parents are enrolled before their children.
+  // Oldest first: persons are linked to parents among those before them, and enrolled in that order family by family.
   drafts.sort((a, b) => a.birth - b.birth);
   for (const draft of drafts) w.register(draft);
   linkBaseFamilies(w, first, first + drafts.length, y0);
