@@ -1,4 +1,4 @@
-import { assertKnownAreas } from '../commands/shared/known-places';
+import { assertKnownArea } from '../commands/shared/known-places';
 import { marriageStreamId, spousesOfMarriage } from '../commands/shared/marriage-stream';
 import type { Kin, RegisterMarriage } from '../domain/marriage/marriage-commands';
 import { decideMarriage } from '../domain/marriage/marriage-decide';
@@ -81,13 +81,9 @@ function resolve(ref: PersonRef, role: string, ctx: BatchContext): string {
   return nationalId;
 }
 
-/**
- * Existence in the gazetteer; a malformed code is left for the decider to name. The API's check
- * runs only to refuse: its object keyed by the field, made for every area of every row, cost more
- * than the lookup.
- */
+/** Existence in the gazetteer; a malformed code is left for the decider to name. */
 function knownArea(ctx: BatchContext, field: string, code: unknown): void {
-  if (isAreaCode(code) && !ctx.gazetteer.hasArea(code)) assertKnownAreas(ctx.gazetteer, { [field]: code });
+  if (isAreaCode(code)) assertKnownArea(ctx.gazetteer, field, code);
 }
 
 /**

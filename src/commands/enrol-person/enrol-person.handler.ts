@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Gazetteer } from '../../gazetteer/gazetteer';
 import type { CommandContext } from '../shared/command-context';
-import { assertKnownAreas } from '../shared/known-places';
+import { assertKnownArea } from '../shared/known-places';
 import { NewPersonFacts } from '../shared/new-person-facts';
 import type { RecordedFact } from '../shared/person-facts';
 import type { EnrolPersonDto } from './enrol-person.dto';
@@ -26,7 +26,7 @@ export class EnrolPersonHandler implements ICommandHandler<EnrolPersonCommand> {
 
   execute({ body, context, nationalId }: EnrolPersonCommand): Promise<RecordedFact> {
     const { person, source } = body;
-    assertKnownAreas(this.gazetteer, { 'person.placeOfBirth': person.placeOfBirth });
+    assertKnownArea(this.gazetteer, 'person.placeOfBirth', person.placeOfBirth);
     return this.persons.register({
       context,
       request: body,

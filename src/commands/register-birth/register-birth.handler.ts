@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Gazetteer } from '../../gazetteer/gazetteer';
 import type { CommandContext } from '../shared/command-context';
-import { assertKnownAreas } from '../shared/known-places';
+import { assertKnownArea } from '../shared/known-places';
 import { NewPersonFacts } from '../shared/new-person-facts';
 import type { RecordedFact } from '../shared/person-facts';
 import type { RegisterBirthDto } from './register-birth.dto';
@@ -24,7 +24,7 @@ export class RegisterBirthHandler implements ICommandHandler<RegisterBirthComman
 
   execute({ body, context }: RegisterBirthCommand): Promise<RecordedFact> {
     const { child } = body;
-    assertKnownAreas(this.gazetteer, { 'child.placeOfBirth': child.placeOfBirth });
+    assertKnownArea(this.gazetteer, 'child.placeOfBirth', child.placeOfBirth);
     return this.persons.register({
       context,
       request: body,

@@ -1,7 +1,7 @@
 import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import { Gazetteer } from '../../gazetteer/gazetteer';
 import type { CommandContext } from '../shared/command-context';
-import { assertKnownAreas } from '../shared/known-places';
+import { assertKnownArea } from '../shared/known-places';
 import { PersonFacts, type RecordedFact } from '../shared/person-facts';
 import type { RegisterDeathDto } from './register-death.dto';
 
@@ -23,7 +23,7 @@ export class RegisterDeathHandler implements ICommandHandler<RegisterDeathComman
   ) {}
 
   execute({ nationalId, body, context }: RegisterDeathCommand): Promise<RecordedFact> {
-    assertKnownAreas(this.gazetteer, { placeOfDeath: body.placeOfDeath });
+    assertKnownArea(this.gazetteer, 'placeOfDeath', body.placeOfDeath);
     return this.facts.record({
       nationalId,
       context,

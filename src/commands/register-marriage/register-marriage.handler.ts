@@ -9,7 +9,7 @@ import { Gazetteer } from '../../gazetteer/gazetteer';
 import { personStreamId } from '../../ledger/person-stream';
 import { metadataOf, type CommandContext } from '../shared/command-context';
 import { FactRecorder } from '../shared/fact-recorder';
-import { assertKnownAreas } from '../shared/known-places';
+import { assertKnownArea } from '../shared/known-places';
 import { marriageSpousesWrite } from '../shared/marriage-stream';
 import type { RecordedFact } from '../shared/person-facts';
 import { loadRegistered, severalPersonsWrites } from '../shared/several-persons';
@@ -46,7 +46,7 @@ export class RegisterMarriageHandler implements ICommandHandler<RegisterMarriage
   ) {}
 
   execute({ body, context }: RegisterMarriageCommand): Promise<RecordedMarriageFact> {
-    assertKnownAreas(this.gazetteer, { place: body.place });
+    assertKnownArea(this.gazetteer, 'place', body.place);
     const spouses = body.spouses;
     return this.recorder.record({
       clientId: context.agency.clientId,

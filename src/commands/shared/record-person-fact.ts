@@ -2,7 +2,7 @@ import { Command, CommandHandler, type ICommandHandler } from '@nestjs/cqrs';
 import type { EnrolPerson, PersonCommand, RegisterBirth } from '../../domain/person/person-commands';
 import { Gazetteer } from '../../gazetteer/gazetteer';
 import type { CommandContext } from './command-context';
-import { assertKnownAreas } from './known-places';
+import { assertKnownArea } from './known-places';
 import { PersonFacts, type RecordedFact } from './person-facts';
 
 type WithoutMetadata<C> = C extends PersonCommand ? Omit<C, 'metadata'> : never;
@@ -47,7 +47,7 @@ export class RecordPersonFactHandler implements ICommandHandler<RecordPersonFact
 
   execute({ nationalId, fact, context }: RecordPersonFactCommand): Promise<RecordedFact> {
     // The facts of this kind that name a place (residence change, immigration) call it `area`.
-    if ('area' in fact.data) assertKnownAreas(this.gazetteer, { area: fact.data.area });
+    if ('area' in fact.data) assertKnownArea(this.gazetteer, 'area', fact.data.area);
     return recordPersonFact(this.facts, nationalId, fact, context);
   }
 }
