@@ -1,4 +1,4 @@
-import { KeyColumns } from './row-keys';
+import { KeyColumns, keyOfCanonical } from './row-keys';
 
 /** Where a row's record takes each of its values from: the record's key and the value's index. */
 interface Slot {
@@ -17,10 +17,33 @@ interface Slot {
 export class CsvColumns {
   /** Every column a record may have, for its idempotency key (`rowKey`). */
   readonly keyColumns: KeyColumns;
+  /** The header's names, trimmed. */
+  readonly names: readonly string[];
+  /**
+   * Whether a row's record is its non-blank values in the header's order under `names`: no two
+   * names alike once trimmed, none an array index (an object lists those first) nor `__proto__`
+   * (which an object drops). Such a row is keyed and sent to the importer without its record.
+   */
+  readonly inOrder: boolean;
+  /** For each of the key's columns, the index of its value in a row (a header `inOrder`). */
+  private readonly keyIndexes: readonly number[];
   private readonly slotsByLength = new Map<number, Slot[]>();
 
   constructor(private readonly header: string[]) {
     this.keyColumns = new KeyColumns(this.slotsOf(header.length).map(({ column }) => column));
+    this.names = header.map((name) => name.trim());
+    this.inOrder = new Set(this.names).size === header.length && !this.names.some((name) => name === '__proto__' || isArrayIndex(name));
+    this.keyIndexes = this.keyColumns.names.map((name) => this.names.indexOf(name));
+  }
+
+  /**
+   * For a header `inOrder`: the row's values trimmed in place, and cut to those the record reads
+   * (a long row's past the header are not), and the row's key, as `rowKey` gives it for the record.
+   */
+  keyOfValues(values: string[]): string {
+    if (values.length > this.header.length) values.length = this.header.length;
+    for (let at = 0; at < values.length; at++) values[at] = values[at]!.trim();
+    return keyOfCanonical(this.keyColumns.canonicalOfValues(values, this.keyIndexes, values.length));
   }
 
   recordOf(values: string[]): Record<string, string> {
@@ -48,3 +71,6 @@ export class CsvColumns {
     return slots;
   }
 }
+
+/** A name an object keeps as an array index, before its other keys. */
+const isArrayIndex = (name: string): boolean => /^(0|[1-9]\d*)$/.test(name) && Number(name) < 2 ** 32 - 1;

@@ -1,25 +1,15 @@
 import { existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { Worker } from 'node:worker_threads';
-import { readRows, type ImportFormat, type SourceRow, type SourceRun } from './read-rows';
-import { rowKey } from './row-keys';
-
-/** A row of the file with its idempotency key ('' for an unreadable row). */
-export interface KeyedRow extends SourceRow {
-  key: string;
-}
+import { keyed, type KeyedRow } from './keyed-row';
+import { unpackRows, type PackedRows } from './packed-rows';
+import { readRows, type ImportFormat } from './read-rows';
 
 /** Rows per message from the reader thread (at least: whole runs of rows), and messages it may send ahead of the importer. */
 const ROWS_PER_MESSAGE = 500;
 const MESSAGES_AHEAD = 8;
 
-export type ReaderMessage = { rows: KeyedRow[] } | { done: true } | { error: { message: string; code?: string; name?: string } };
-
-/** Keys the run's rows in place (a copy of each row with its key cost more than the key's text). */
-export function keyed({ rows, columns }: SourceRun): KeyedRow[] {
-  for (const source of rows) (source as KeyedRow).key = source.unreadable ? '' : rowKey(source.record, columns);
-  return rows as KeyedRow[];
-}
+export type ReaderMessage = { rows: PackedRows } | { done: true } | { error: { message: string; code?: string; name?: string } };
 
 /**
  * The file's rows with their keys, in runs of rows (an `await` per row, through an async
@@ -67,7 +57,7 @@ async function* fromWorker(script: string, path: string, format: ImportFormat): 
       if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
       // One message taken: the reader may send one more.
       worker.postMessage('more');
-      yield message.rows;
+      yield unpackRows(message.rows);
     }
   } finally {
     // Also when the importer stops early (Ctrl-C after a batch): the reader thread ends with it.

@@ -52,33 +52,53 @@ const present = (entries: Array<[string, unknown]>): Record<string, string> => {
 };
 
 async function* readCsv(path: string): AsyncIterable<SourceRun> {
-  let columns: CsvColumns | undefined;
   let rows: SourceRow[] = [];
+  let keyColumns: KeyColumns | undefined;
+  const runs = csvRows(path, (columns, values, line, row, bytes) => {
+    keyColumns = columns.keyColumns;
+    rows.push({ row, line, record: columns.recordOf(values), bytes });
+  });
+  const run = (): SourceRun => {
+    const taken = { rows, columns: keyColumns };
+    rows = [];
+    return taken;
+  };
+  try {
+    for await (const _ of runs) if (rows.length > 0) yield run();
+  } catch (error) {
+    if (rows.length > 0) yield run();
+    throw error;
+  }
+  if (rows.length > 0) yield run();
+}
+
+/** A CSV row's values, untrimmed, with its file's header, its line, its number and the bytes read. */
+export type CsvRowSink = (columns: CsvColumns, values: string[], line: number, row: number, bytes: number) => void;
+
+/**
+ * Gives each row of a CSV file to `onRow`, pausing (a step of the iteration) after each chunk of
+ * the file; a malformed file throws after the rows before the fault.
+ */
+export async function* csvRows(path: string, onRow: CsvRowSink): AsyncIterable<void> {
+  let columns: CsvColumns | undefined;
   let row = 0;
   let bytes = 0;
   // A row's bytes are those of the file read when its chunk was parsed: progress needs no more.
   const csv = new CsvRows((values, line) => {
     if (columns === undefined) columns = new CsvColumns(values);
-    else rows.push({ row: ++row, line, record: columns.recordOf(values), bytes });
+    else onRow(columns, values, line, ++row, bytes);
   });
   const text = new StringDecoder('utf8');
-  const run = (): SourceRun => {
-    const taken = { rows, columns: columns?.keyColumns };
-    rows = [];
-    return taken;
-  };
   try {
     for await (const chunk of createReadStream(path) as AsyncIterable<Buffer>) {
       bytes += chunk.length;
       csv.write(text.write(chunk));
-      if (rows.length > 0) yield run();
+      yield;
     }
     csv.end(text.end());
   } catch (error) {
-    if (rows.length > 0) yield run();
     throw error instanceof CsvFault ? namingColumn(error, columns) : error;
   }
-  if (rows.length > 0) yield run();
 }
 
 /** A quote inside an unquoted value: the fault names the field by its index, the header by its name. */

@@ -1,6 +1,6 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { keyed, type KeyedRow } from '../../src/import/keyed-rows';
+import { keyed, type KeyedRow } from '../../src/import/keyed-row';
 import { readRows, type ImportFormat } from '../../src/import/read-rows';
 import { makeTempDir } from '../event-store/temp-dir';
 import { enrolmentRow, toCsv, toNdjson } from '../../bench/legacy-register';

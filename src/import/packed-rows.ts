@@ -1,0 +1,132 @@
+import { keyed, type KeyedRow } from './keyed-row';
+import { csvRows, readRows, type ImportFormat } from './read-rows';
+
+/**
+ * Rows as they cross from the reader thread to the importer: every value end to end in one
+ * string, the keys in another, and the numbers (row, line, bytes, each value's column and end) in
+ * a transferred buffer. A structured clone of the rows themselves wrote and rebuilt every record's
+ * column names and objects, about 5 µs a row over the two threads; a few strings and a buffer
+ * cost a tenth of that, and the importer slices the values out as it builds each record.
+ */
+export interface PackedRows {
+  values: string;
+  /** The rows' keys, ASCII, apart from the values: the keys the import remembers do not keep the values' text. */
+  keys: string;
+  /** Per row: row, line, bytes, reason (index in `reasons`, or -1), end of its key, count of values, then each value's column (index in `columns`) and end in `values`. */
+  numbers: Float64Array<ArrayBuffer>;
+  columns: string[];
+  reasons: string[];
+}
+
+/** The row's numbers before its values'. */
+const ROW_FIELDS = 6;
+
+/** Rows packed one by one in file order, taken a message at a time. */
+export class RowPacker {
+  private values: string[] = [];
+  private length = 0;
+  private keys = '';
+  private numbers: number[] = [];
+  private columns: string[] = [];
+  private columnIndex = new Map<string, number>();
+  private reasons: string[] = [];
+  private rows = 0;
+  /** The last header given and its names' columns, for the rows after it. */
+  private header: readonly string[] = [];
+  private headerColumns: number[] = [];
+
+  get count(): number {
+    return this.rows;
+  }
+
+  /** A row with its record: its values in the record's own key order, so the importer builds the same object. */
+  add({ row, line, bytes, record, unreadable, key }: KeyedRow): void {
+    const names = Object.keys(record);
+    this.start(row, line, bytes, unreadable === undefined ? -1 : this.reasons.push(unreadable) - 1, key, names.length);
+    for (const name of names) this.value(this.columnOf(name), record[name]!);
+  }
+
+  /** A row whose record is its non-blank values under the header's names, in order (`CsvColumns.inOrder`). */
+  addValues(row: number, line: number, bytes: number, key: string, header: readonly string[], values: readonly string[]): void {
+    if (header !== this.header) {
+      this.header = header;
+      this.headerColumns = header.map((name) => this.columnOf(name));
+    }
+    let present = 0;
+    for (const value of values) if (value !== '') present++;
+    this.start(row, line, bytes, -1, key, present);
+    for (let at = 0; at < values.length; at++) if (values[at] !== '') this.value(this.headerColumns[at]!, values[at]!);
+  }
+
+  take(): PackedRows {
+    const packed = { values: this.values.join(''), keys: this.keys, numbers: Float64Array.from(this.numbers), columns: this.columns, reasons: this.reasons };
+    this.values = [];
+    this.length = 0;
+    this.keys = '';
+    this.numbers = [];
+    this.columns = [];
+    this.columnIndex = new Map();
+    this.reasons = [];
+    this.rows = 0;
+    this.header = [];
+    return packed;
+  }
+
+  private start(row: number, line: number, bytes: number, reason: number, key: string, values: number): void {
+    this.rows++;
+    this.keys += key;
+    this.numbers.push(row, line, bytes, reason, this.keys.length, values);
+  }
+
+  private value(column: number, value: string): void {
+    this.values.push(value);
+    this.length += value.length;
+    this.numbers.push(column, this.length);
+  }
+
+  private columnOf(name: string): number {
+    let column = this.columnIndex.get(name);
+    if (column === undefined) this.columnIndex.set(name, (column = this.columns.push(name) - 1));
+    return column;
+  }
+}
+
+/** The rows packed, as `KeyedRow`s. */
+export function unpackRows({ values, keys, numbers, columns, reasons }: PackedRows): KeyedRow[] {
+  const rows: KeyedRow[] = [];
+  let valueStart = 0;
+  let keyStart = 0;
+  for (let at = 0; at < numbers.length; ) {
+    const row = numbers[at]!;
+    const line = numbers[at + 1]!;
+    const bytes = numbers[at + 2]!;
+    const reason = numbers[at + 3]!;
+    const keyEnd = numbers[at + 4]!;
+    const key = keys.slice(keyStart, keyEnd);
+    keyStart = keyEnd;
+    const end = at + ROW_FIELDS + 2 * numbers[at + 5]!;
+    const record: Record<string, string> = {};
+    for (at += ROW_FIELDS; at < end; at += 2) {
+      const valueEnd = numbers[at + 1]!;
+      record[columns[numbers[at]!]!] = values.slice(valueStart, valueEnd);
+      valueStart = valueEnd;
+    }
+    rows.push(reason === -1 ? { row, line, record, bytes, key } : { row, line, record, unreadable: reasons[reason]!, bytes, key });
+  }
+  return rows;
+}
+
+/** The file's rows keyed into the packer, a step per run; a CSV row whose record is its values in order goes in without its record. */
+export async function* packedRuns(path: string, format: ImportFormat, packer: RowPacker): AsyncIterable<void> {
+  if (format === 'ndjson') {
+    for await (const run of readRows(path, format)) {
+      for (const row of keyed(run)) packer.add(row);
+      yield;
+    }
+    return;
+  }
+  yield* csvRows(path, (columns, values, line, row, bytes) => {
+    if (columns.inOrder) packer.addValues(row, line, bytes, columns.keyOfValues(values), columns.names, values);
+    else packer.add(keyed({ rows: [{ row, line, record: columns.recordOf(values), bytes }], columns: columns.keyColumns })[0]!);
+  });
+}

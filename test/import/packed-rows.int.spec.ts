@@ -1,0 +1,52 @@
+import { writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { CsvColumns } from '../../src/import/csv-columns';
+import { keyed } from '../../src/import/keyed-row';
+import { packedRuns, RowPacker, unpackRows } from '../../src/import/packed-rows';
+import { readRows } from '../../src/import/read-rows';
+import { rowKey } from '../../src/import/row-keys';
+import { makeTempDir } from '../event-store/temp-dir';
+import { enrolmentRow, toNdjson } from '../../bench/legacy-register';
+
+describe('rows packed for the importer', () => {
+  let dir: ReturnType<typeof makeTempDir>;
+  beforeAll(() => (dir = makeTempDir()));
+  afterAll(() => dir.remove());
+
+  it('are the rows of an NDJSON file, unreadable lines and their reasons included, records in the same key order', async () => {
+    const file = join(dir.path, 'rows.ndjson');
+    const odd = ['not json', '{"kind":{"nested":1}}', '[1]', '', '{"10":"ten","kind":"enrolment"," padded ":" x ","n":3,"b":true,"z":null}'];
+    writeFileSync(file, `${toNdjson(Array.from({ length: 700 }, (_, i) => enrolmentRow(i)))}${odd.join('\n')}\n`);
+    const read: string[] = [];
+    for await (const run of readRows(file, 'ndjson')) read.push(...keyed(run).map((row) => JSON.stringify(row)));
+    const packed: string[] = [];
+    const packer = new RowPacker();
+    for await (const _ of packedRuns(file, 'ndjson', packer)) packed.push(...unpackRows(packer.take()).map((row) => JSON.stringify(row)));
+    expect(read.length).toBe(704);
+    expect(packed).toEqual(read);
+  });
+
+  it.each([
+    ['names alike once trimmed', ['kind', 'a', ' a'], false],
+    ['a name an object lists first', ['kind', '10'], false],
+    ['a name an object drops', ['kind', '__proto__'], false],
+    ['plain names, one like an inherited property', ['kind', ' ref ', 'toString', '10a', '01', ''], true],
+  ])('send a CSV row without its record only when the record is its values in order: %s', (_, header, inOrder) => {
+    expect(new CsvColumns(header).inOrder).toBe(inOrder);
+  });
+
+  it("key a CSV row's values as the row's record is keyed", () => {
+    const header = ['kind', ' ref ', 'given', 'note', 'toString', 'a"b', '01'];
+    const columns = new CsvColumns(header);
+    const texts = ['', ' ', 'x', ' محمد ', 'say "hi"', 'back\\slash', 'tab\tline\nend\u0001', 'half \ud83d pair', '👪'];
+    let seed = 7;
+    const pick = () => texts[(seed = (seed * 48271) % 2147483647) % texts.length]!;
+    for (let n = 0; n < 300; n++) {
+      const values = Array.from({ length: 1 + (n % 9) }, pick);
+      const record = columns.recordOf(values);
+      expect(columns.keyOfValues(values)).toBe(rowKey(record, columns.keyColumns));
+      // Trimmed in place and cut to the header: the record is the values left, in order.
+      expect(Object.entries(record)).toEqual(values.flatMap((value, at) => (value === '' ? [] : [[columns.names[at], value]])));
+    }
+  });
+});
