@@ -46,4 +46,25 @@ describe('projection worker killed mid-rebuild', () => {
 
     await Promise.all([resumed.close(), fresh.close(), eventStore.close()]);
   }, 120_000);
+
+  it('resumes a catch-up from no read models at all, killed midway, to the same models as a fresh rebuild', async () => {
+    const eventStore = new SqliteEventStore(join(dir.path, 'events.sqlite'));
+    await generatePersonLog(eventStore, { events: 20_000 });
+
+    await runUntilKilled(CHILD, dir.path, 3, 'start');
+
+    const resumed = new SqliteReadModelStore(join(dir.path, 'read-models'));
+    const worker = new ProjectionEngine({ eventStore, readModels: resumed, projections: all });
+    expect((await worker.lag()).filter((lag) => lag.events > 0).length).toBeGreaterThan(0);
+    await worker.start();
+    await worker.waitForHead({ timeoutMs: 60_000 });
+    await worker.stop();
+
+    const fresh = new SqliteReadModelStore(join(dir.path, 'fresh'));
+    await new ProjectionEngine({ eventStore, readModels: fresh, projections: all }).rebuild();
+    expect(await dumpCollections(resumed, all)).toEqual(await dumpCollections(fresh, all));
+    expect(await resumed.count('event-tally', { applied: { gt: 1 } })).toBe(0);
+
+    await Promise.all([resumed.close(), fresh.close(), eventStore.close()]);
+  }, 120_000);
 });

@@ -7,9 +7,10 @@ import { ProjectionTimeout } from '../../src/read-models/engine/projection-progr
 import type { Projection } from '../../src/read-models/projection';
 import type { Document } from '../../src/read-models/read-model.port';
 import { SqliteReadModelStore } from '../../src/read-models/sqlite/sqlite-read-model-store';
+import { projections } from '../../src/projections';
 import { logStatsProjection, type EventTypeStats } from '../../src/projections/log-stats/log-stats.projection';
 import { makeTempDir } from '../event-store/temp-dir';
-import { expectRebuildEqualsLive } from '../support/rebuild-equals-live';
+import { dumpCollections, expectRebuildEqualsLive } from '../support/rebuild-equals-live';
 import { eventTally } from './event-tally.projection';
 
 jest.setTimeout(60_000);
@@ -114,6 +115,41 @@ describe('ProjectionEngine on the embedded stores', () => {
     await expectExactlyOnce();
     await untilLive(running);
     expect(running.states()[1]).toEqual({ name: 'event-tally', version: 1, status: 'live', checkpoint: expect.any(Number) });
+  });
+
+  it('catches up projections with nothing stored as a rebuild does: the log read once, the same models as live and rebuilt', async () => {
+    const all = [...projections, eventTally];
+    const stores = ['live', 'from-zero', 'rebuilt'].map((name) => new SqliteReadModelStore(join(dir.path, name)));
+    const [live, fromZero, rebuilt] = stores;
+    try {
+      const following = new ProjectionEngine({ eventStore, readModels: live, projections: all, batchSize: 1_000 });
+      engines.push(following);
+      await following.start();
+      await untilLive(following);
+      await generatePersonLog(eventStore, { events: 6_000, personsPerAppend: 50 });
+      await following.waitForHead({ timeoutMs: 60_000 });
+
+      const readFromZero = jest.spyOn(eventStore, 'readAll');
+      const bulkLoad = jest.spyOn(fromZero, 'bulkLoad');
+      const catchingUp = new ProjectionEngine({ eventStore, readModels: fromZero, projections: all, batchSize: 1_000 });
+      engines.push(catchingUp);
+      await catchingUp.start();
+      await catchingUp.waitForHead({ timeoutMs: 60_000 });
+      await untilLive(catchingUp);
+      expect(readFromZero.mock.calls.filter(([options]) => options?.after === 0 && options.maxCount === 1_000)).toHaveLength(1);
+      expect(bulkLoad).toHaveBeenCalledTimes(1);
+      readFromZero.mockRestore();
+
+      await new ProjectionEngine({ eventStore, readModels: rebuilt, projections: all }).rebuild();
+      const expected = await dumpCollections(live, all);
+      expect(await dumpCollections(fromZero, all)).toEqual(expected);
+      expect(await dumpCollections(rebuilt, all)).toEqual(expected);
+      expect(await fromZero.count('event-tally', { applied: { gt: 1 } })).toBe(0);
+      expect((expected['event-tally'] as Document[]).length).toBe((await eventStore.readAll()).length);
+    } finally {
+      await Promise.all(engines.splice(0).map((e) => e.stop()));
+      await Promise.all(stores.map((store) => store.close()));
+    }
   });
 
   it('rebuilds from zero with progress, equal to the live model', async () => {

@@ -72,7 +72,8 @@ describe('projection versions', () => {
 
   it('rebuilds a model built at version 1 when the projection is at version 2, as a bulk load', async () => {
     await runToHead([versionedTally(1)]);
-    expect(await storedVersions()).toEqual([]);
+    // Caught up from nothing as a rebuild is, the model records the version it was built by.
+    expect(await storedVersions()).toEqual([{ id: 'versioned-tally', version: 1 }]);
     const reset = jest.spyOn(readModels, 'reset');
     const bulkLoad = jest.spyOn(readModels, 'bulkLoad');
 

@@ -2,7 +2,7 @@ import type { EventStore } from '../../event-store/event-store.port';
 import type { Projection } from '../projection';
 import type { ReadModelStore } from '../read-model.port';
 import { CommittedBudget } from './committed-budget';
-import { lastEventAfter } from './log-head';
+import { loadFromZero } from './load-from-zero';
 import { projectionLag, type ProjectionLag } from './projection-lag';
 import { ProjectionProgress, type WaitOptions } from './projection-progress';
 import { ProjectionRunner, type ProjectionStatus } from './projection-runner';
@@ -19,10 +19,9 @@ export interface ProjectionEngineOptions {
   /** Events per commit while catching up (default 5,000), and while rebuilding when given. */
   batchSize?: number;
   /**
-   * Events per page and commit in `rebuild` (default: `batchSize` when given, else
-   * REBUILD_BATCH_SIZE). A rebuild runs with the workers stopped, so nothing waits on the event
-   * loop while a page is applied, and each page rewrites the documents every page touches
-   * (population cells, counters) once.
+   * Events per page and commit in `rebuild` and in the catch-up of projections with nothing stored
+   * (default: `batchSize` when given, else REBUILD_BATCH_SIZE): each page rewrites the documents
+   * every page touches (population cells, counters) once.
    */
   rebuildBatchSize?: number;
   /** First delay before a failed projection is restarted (default 1 s, doubling to 30 s). */
@@ -50,12 +49,17 @@ export class ProjectionEngine {
   readonly progress: ProjectionProgress;
   private readonly runners: ProjectionRunner[];
   private defined = false;
+  private running = false;
+  /** The catch-up of the projections that had nothing stored, while it runs (see catchUpFromZero). */
+  private loading?: Promise<void>;
+  private readonly onError: (projection: string, error: unknown) => void;
 
   constructor(private readonly options: ProjectionEngineOptions) {
     const names = options.projections.map((projection) => projection.name);
     const duplicate = names.find((name, i) => names.indexOf(name) !== i);
     if (duplicate) throw new Error(`two projections are named ${duplicate}`);
     this.progress = new ProjectionProgress(options.eventStore, options.readModels, names);
+    this.onError = options.onError ?? ((name, error) => console.error(`projection ${name} failed:`, error));
     const committedBudget = new CommittedBudget();
     this.runners = options.projections.map(
       (projection) =>
@@ -63,7 +67,7 @@ export class ProjectionEngine {
           batchSize: options.batchSize ?? 5_000,
           retryMs: options.retryMs ?? 1_000,
           onCommitted: () => this.progress.notify(),
-          onError: options.onError ?? ((name, error) => console.error(`projection ${name} failed:`, error)),
+          onError: this.onError,
           committedBudget,
         }),
     );
@@ -81,14 +85,26 @@ export class ProjectionEngine {
     this.defined = true;
   }
 
-  /** Starts every projection in the background: each catches up, then follows the log live. */
+  /**
+   * Starts every projection in the background: each catches up, then follows the log live. Those
+   * with nothing stored yet (a store just loaded by `sijil synth` or `sijil import`, or new
+   * projections) first catch up together as a rebuild does (see catchUpFromZero).
+   */
   async start(): Promise<void> {
     await this.define();
-    this.runners.forEach((runner) => runner.start());
+    this.running = true;
+    const empty: ProjectionRunner[] = [];
+    for (const runner of this.runners) {
+      if ((await this.options.readModels.checkpoint(runner.projection.name)) === undefined) empty.push(runner);
+      else runner.start();
+    }
+    if (empty.length > 0) this.loading = this.catchUpFromZero(empty);
   }
 
-  /** Stops every projection once its batch in flight has committed. */
+  /** Stops every projection once its batch (or page) in flight has committed. */
   async stop(): Promise<void> {
+    this.running = false;
+    await this.loading;
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
 
@@ -107,40 +123,11 @@ export class ProjectionEngine {
       const rebuildBatchSize = this.options.rebuildBatchSize ?? this.options.batchSize;
       return rebuildInThreads(runners.map((runner) => runner.projection.name), threaded, rebuildBatchSize, onProgress);
     }
-    const projection = runners.map((runner) => runner.projection.name).join(', ');
     for (const runner of runners) {
       await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
       runner.startEmpty();
     }
-    let head = (await lastEventAfter(this.options.eventStore))?.position ?? 0;
-    const pageSize = this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
-    const collections = runners.flatMap((runner) => runner.projection.collections.map((collection) => collection.name));
-    const types = typesRead(runners.map((runner) => runner.projection));
-    await this.options.readModels.bulkLoad(collections, async () => {
-      let [position, events] = [0, 0];
-      onProgress?.({ projection, position, head, events });
-      for (;;) {
-        const page = await this.options.eventStore.readAll({ after: position, maxCount: pageSize, types });
-        if (page.length > 0) {
-          for (const runner of runners) await runner.applyAndCommit(page);
-          position = page[page.length - 1].position;
-          events += page.length;
-          onProgress?.({ projection, position, head: Math.max(head, position), events });
-          await new Promise((resolve) => setImmediate(resolve));
-        }
-        if (page.length === pageSize) continue;
-        // Every event of these types up to `head`, found before this short page was read, is
-        // applied: the checkpoints pass over the others, so the projections end at the log's head.
-        if (head > position) {
-          for (const runner of runners) await runner.applyAndCommit([], head);
-          position = head;
-          onProgress?.({ projection, position, head, events });
-        }
-        const last = await lastEventAfter(this.options.eventStore, position);
-        if (last === undefined) return;
-        head = last.position;
-      }
-    });
+    await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), onProgress });
   }
 
   /** Resolves once the projections have applied the log up to `position` (read-your-writes). */
@@ -167,6 +154,33 @@ export class ProjectionEngine {
     return projectionLag(this.options.eventStore, this.options.readModels, this.runners.map((runner) => runner.projection.name));
   }
 
+  /**
+   * Catches up projections that have no checkpoint, hence no documents (a reset removes both in one
+   * transaction, a commit writes both), as a rebuild: the log read once for them all in rebuild
+   * pages, as a bulk load. Their own catch-ups read the whole log each, in small pages, with every
+   * index kept up to date: 16,000 events/s of CPU against a rebuild's 33,000 on the bench's log.
+   * Each page still commits with each projection's checkpoint, so waiters, lag and a restart after
+   * a crash or a stop see what they see of any catch-up. Then each follows the log live on its own;
+   * after a failure, from whatever it committed, as after any failed batch.
+   */
+  private async catchUpFromZero(runners: ProjectionRunner[]): Promise<void> {
+    for (const runner of runners) {
+      runner.startEmpty();
+      runner.status = 'catching-up';
+    }
+    try {
+      await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), stopped: () => !this.running });
+    } catch (error) {
+      runners.forEach((runner) => runner.forget());
+      this.onError(runners.map((runner) => runner.projection.name).join(', '), error);
+    }
+    if (this.running) runners.forEach((runner) => runner.start());
+  }
+
+  private rebuildPageSize(): number {
+    return this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
+  }
+
   private select(names?: string[]): ProjectionRunner[] {
     if (!names?.length) return this.runners;
     const unknown = names.filter((name) => !this.runners.some((runner) => runner.projection.name === name));
@@ -175,10 +189,4 @@ export class ProjectionEngine {
     }
     return this.runners.filter((runner) => names.includes(runner.projection.name));
   }
-}
-
-/** The event types the projections read between them; undefined when one reads them all. */
-function typesRead(projections: Projection[]): string[] | undefined {
-  if (projections.some((projection) => projection.eventTypes === undefined)) return undefined;
-  return [...new Set(projections.flatMap((projection) => projection.eventTypes!))];
 }
