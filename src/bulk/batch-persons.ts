@@ -1,4 +1,5 @@
 import type { PersonEvent, RecordedPersonEvent } from '../domain/person/person-events';
+import { appended } from '../domain/shared/appended';
 import { evolve, initialState, stateOf, type PersonState } from '../domain/person/person-state';
 import type { EventStore, ExpectedRevision, NewEvent, RecordedEvent, StreamWrite } from '../event-store/event-store.port';
 import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
@@ -18,8 +19,7 @@ class History {
   ) {}
 
   land(recorded: RecordedPersonEvent): void {
-    if (this.landed) this.landed.push(recorded);
-    else this.landed = [recorded];
+    this.landed = this.landed ? appended(this.landed, recorded) : [recorded];
   }
 
   get state(): PersonState {
@@ -44,18 +44,6 @@ class History {
 }
 
 /**
- * `keys` and `key` in an array of exactly their length: the cache keeps every new person's keys to
- * the end of a load, and a spread with one key more reserved 17 slots (`concat` sizes it exactly
- * but cost four times as much).
- */
-function withKey(keys: readonly string[], key: string): string[] {
-  const next = new Array<string>(keys.length + 1);
-  for (let at = 0; at < keys.length; at++) next[at] = keys[at]!;
-  next[keys.length] = key;
-  return next;
-}
-
-/**
  * A person as a batch leaves it, its state folded when first read: a history of its own rather
  * than a view of the batch's, one object fewer for every person the cache keeps (a class: an
  * object literal with a getter is slow to make).
@@ -72,21 +60,28 @@ class Left extends History implements CachedPerson {
   }
 }
 
-interface BatchPerson {
-  /** Evolved as the batch's decisions land (lazily): a fact dated last is folded on, not recomputed. */
-  history: History;
-  /** The stream's revision when loaded: every write of the batch expects it. */
-  revision: ExpectedRevision;
-  /** Idempotency keys of the stream's events, loaded and decided (a person has few: a list). */
-  keys: readonly string[];
-  /** Events decided in this batch, in order, for this stream. */
-  pending: NewEvent[];
+/**
+ * A class with every field made at once: a literal given `left` later grew a second object (a
+ * property array) for each of the thousands of persons a batch keeps until its commit.
+ */
+class BatchPerson {
+  /** Events decided in this batch, in order, for this stream (an array of exactly their number). */
+  pending: NewEvent[] = [];
   /** A recorded decision read this person: the append asserts the stream unchanged. */
-  read: boolean;
-  /** The packed form the cache read this person back from, handed back to it. */
-  packed?: CachedPerson['packed'];
+  read = false;
   /** The person as the batch leaves it, once asked for (by the batch after, then the cache: the same one). */
-  left?: Left;
+  left: Left | undefined = undefined;
+
+  constructor(
+    /** Evolved as the batch's decisions land (lazily): a fact dated last is folded on, not recomputed. */
+    readonly history: History,
+    /** The stream's revision when loaded: every write of the batch expects it. */
+    readonly revision: ExpectedRevision,
+    /** Idempotency keys of the stream's events, loaded and decided (a person has few: a list of exactly their number). */
+    public keys: readonly string[],
+    /** The packed form the cache read this person back from, handed back to it. */
+    readonly packed: CachedPerson['packed'],
+  ) {}
 }
 
 /**
@@ -136,7 +131,7 @@ export class BatchPersons {
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
       const { state, revision, keys, packed } = cached;
-      const person: BatchPerson = { history: new History(state), revision, keys, pending: [], read: false, packed };
+      const person = new BatchPerson(new History(state), revision, keys, packed);
       this.persons.set(nationalId, person);
       return person;
     }
@@ -152,14 +147,13 @@ export class BatchPersons {
   private added(nationalId: string, events: RecordedEvent[]): BatchPerson {
     const keys = events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
     const log = events.map(toRecordedPersonEvent);
-    const person: BatchPerson = {
+    const person = new BatchPerson(
       // Most persons a bulk batch loads are the new ones it draws: their empty state is made when read.
-      history: new History(log.length === 0 ? undefined : stateOf(log)),
-      revision: events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
+      new History(log.length === 0 ? undefined : stateOf(log)),
+      events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
-      pending: [],
-      read: false,
-    };
+      undefined,
+    );
     this.persons.set(nationalId, person);
     return person;
   }
@@ -185,9 +179,9 @@ export class BatchPersons {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
       person.history.land({ eventId: stamped[i]!.id, recordedAt, event });
-      person.pending.push(stamped[i]!);
+      person.pending = appended(person.pending, stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
-      if (key) person.keys = withKey(person.keys, key);
+      if (key) person.keys = appended(person.keys, key);
     });
   }
 

@@ -1,8 +1,9 @@
+import { appended } from '../shared/appended';
 import { comparePartialDates } from '../shared/partial-date';
 import { withoutKeys } from '../shared/without-keys';
 import { collectionsWithLast, type Collections } from './person-collections';
 import { occurredOn, type RecordedPersonEvent } from './person-events';
-import { isAmendment, isRegistration, type Fact } from './person-facts';
+import { isAmendment, isRegistration, uncorrected, type Fact } from './person-facts';
 import { foldFact, withStatus, type Death, type DeceasedPerson, type PersonRecord, type PersonState, type RegisteredPerson } from './person-record';
 
 /**
@@ -20,15 +21,15 @@ export function appendedLast(state: RegisteredPerson, recorded: RecordedPersonEv
   for (const fact of state.facts) {
     if (!fact.annulled && !isAmendment(fact.event) && comparePartialDates(occurredOn(fact.event), date) > 0) return undefined;
   }
-  const fact: Fact = { eventId, recordedAt, event, annulled: false, correctedBy: [] };
+  const fact: Fact = { eventId, recordedAt, event, annulled: false, correctedBy: uncorrected };
   const collections = collectionsWithLast(state, state.facts, fact);
   if (!collections) return undefined;
   // The record without its status and death (object rest with excluded keys takes V8's slow path:
   // two of them were 2 µs a fold); existing keys keep their places, as in the whole recomputation.
   const record = withoutKeys(state, statusKeys);
   for (const key in collections) record[key] = collections[key as keyof Collections];
-  record.log = [...state.log, recorded];
-  record.facts = [...state.facts, fact];
+  record.log = appended(state.log, recorded);
+  record.facts = appended(state.facts, fact);
   const next = record as unknown as PersonRecord;
   return withStatus(next, foldFact(next, fact, deathOf(state)));
 }

@@ -1,3 +1,4 @@
+import { appended } from '../shared/appended';
 import type { CivilDate } from '../shared/partial-date';
 import type {
   CardReportReason,
@@ -113,14 +114,14 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
       const { data } = event;
       if (namedByEarlier('DivorceRegistered', (d) => d.event.data.marriageId === data.marriageId)) return undefined;
       const marriage: Marriage = { marriageId: data.marriageId, spouseId: data.spouseId, date: data.date, place: data.place, eventId };
-      return { marriages: [...current.marriages, marriage] };
+      return { marriages: appended(current.marriages, marriage) };
     }
     case 'DivorceRegistered':
       return { marriages: withEnding(current.marriages, (m) => m.marriageId === event.data.marriageId, 'divorce', { date: event.data.date, eventId }) };
     case 'EmploymentStarted': {
       const { data } = event;
       if (namedByEarlier('EmploymentEnded', (e) => e.event.data.employmentId === data.employmentId)) return undefined;
-      return { employments: [...current.employments, employmentOf(data, eventId)] };
+      return { employments: appended(current.employments, employmentOf(data, eventId)) };
     }
     case 'EmploymentEnded': {
       const ended = { date: event.data.date, reason: event.data.reason, eventId };
@@ -130,14 +131,14 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
       const { data } = event;
       if (namedByEarlier('IdentityCardReported', (r) => r.event.data.cardNumber === data.cardNumber)) return undefined;
       const card: IdentityCard = { cardNumber: data.cardNumber, issuedOn: data.date, expiresOn: data.expiresOn, office: data.office, eventId };
-      return { cards: [...current.cards, card] };
+      return { cards: appended(current.cards, card) };
     }
     case 'IdentityCardReported': {
       const reported = { date: event.data.date, reason: event.data.reason, eventId };
       return { cards: withEnding(current.cards, (c) => c.cardNumber === event.data.cardNumber, 'reported', reported) };
     }
     case 'EducationRecorded':
-      return { education: [...current.education, withEventId(event.data, eventId)] };
+      return { education: appended(current.education, withEventId(event.data, eventId)) };
     default:
       return {};
   }

@@ -1,3 +1,4 @@
+import { appended } from '../shared/appended';
 import { compareDays, earliestDay, latestDay } from '../shared/partial-date';
 import {
   occurredOn,
@@ -17,8 +18,14 @@ export interface Fact<E extends PersonEvent = PersonEvent> {
   event: E;
   annulled: boolean;
   /** IDs of the effective corrections applied, in the order recorded. */
-  correctedBy: string[];
+  correctedBy: readonly string[];
 }
+
+/**
+ * The `correctedBy` of every fact no correction names (almost all): one frozen array shared, not
+ * an empty one per fact kept with every state.
+ */
+export const uncorrected: readonly string[] = Object.freeze([]);
 
 export type Amendment = RecordCorrected | RegistrationAnnulled;
 
@@ -45,7 +52,7 @@ export function factsOf(log: RecordedPersonEvent[]): Fact[] {
   const facts: Fact[] = [];
   const placeOf = new Map<string, number>();
   for (const { eventId, recordedAt, event } of log) {
-    const fact: Fact = { eventId, recordedAt, event, annulled: annulled?.has(eventId) ?? false, correctedBy: [] };
+    const fact: Fact = { eventId, recordedAt, event, annulled: annulled?.has(eventId) ?? false, correctedBy: uncorrected };
     const place = placeOf.get(eventId);
     if (place === undefined) placeOf.set(eventId, facts.push(fact) - 1);
     else facts[place] = fact;
@@ -58,7 +65,7 @@ export function factsOf(log: RecordedPersonEvent[]): Fact[] {
     const data = { ...target.event.data } as Record<string, unknown>;
     for (const change of event.data.changes) data[change.field] = change.to;
     target.event = { ...target.event, data } as PersonEvent;
-    target.correctedBy = [...target.correctedBy, eventId];
+    target.correctedBy = appended(target.correctedBy, eventId);
   }
   return facts;
 }

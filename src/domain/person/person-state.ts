@@ -1,3 +1,4 @@
+import { appended } from '../shared/appended';
 import { collectionsOf } from './person-collections';
 import type { RecordedPersonEvent } from './person-events';
 import { appendedLast } from './appended-fact';
@@ -27,7 +28,7 @@ export const initialState: PersonState = { status: 'unregistered', log: [], fact
 
 /** The state after one more recorded event: the last fact folded on when it is the latest, else the whole stream again. */
 export function evolve(state: PersonState, recorded: RecordedPersonEvent): PersonState {
-  return (state.status !== 'unregistered' && appendedLast(state, recorded)) || stateOf([...state.log, recorded]);
+  return (state.status !== 'unregistered' && appendedLast(state, recorded)) || stateOf(appended(state.log, recorded));
 }
 
 /** The state after a whole stream, every attribute recomputed from the facts that count. */
