@@ -60,6 +60,17 @@ export interface StreamWrite {
   events: NewEvent[];
 }
 
+export interface AppendOptions {
+  /**
+   * An append this one must follow (a promise `appendToStreams` returned): it is recorded only
+   * after that one committed, in that order, and fails with `EarlierAppendFailed`, recording
+   * nothing, if that one failed. A caller may then hand over a batch decided on top of one still
+   * committing without waiting for its commit; the store may record both in one transaction or in
+   * two, or wait for the earlier one before it starts.
+   */
+  after?: Promise<unknown>;
+}
+
 export interface ReadStreamOptions {
   direction?: 'forwards' | 'backwards';
   /** Inclusive; forwards defaults to 0, backwards to the end. */
@@ -105,7 +116,7 @@ export interface EventStore {
    * after a crash once recovery has run. Throws `WrongExpectedRevision` naming the first stream
    * whose revision was not as expected, and then records nothing.
    */
-  appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]>;
+  appendToStreams(writes: StreamWrite[], options?: AppendOptions): Promise<AppendResult[]>;
 
   /** A stream's events; an empty array when the stream does not exist. */
   readStream(streamId: string, options?: ReadStreamOptions): Promise<RecordedEvent[]>;
@@ -128,6 +139,29 @@ export class WrongExpectedRevision extends Error {
     super(`stream ${streamId}: expected revision ${String(expected)}, actual ${String(actual)}`);
     this.name = 'WrongExpectedRevision';
   }
+}
+
+/** The append this one had to follow (`AppendOptions.after`) failed: this one recorded nothing. */
+export class EarlierAppendFailed extends Error {
+  constructor() {
+    super('the append this one had to follow failed; this one is not recorded');
+    this.name = 'EarlierAppendFailed';
+  }
+}
+
+/**
+ * `after` honoured by waiting for it: the append starts once the earlier one settled. Adapters
+ * whose appends cannot be queued behind one another inside the store do this.
+ */
+export async function appendAfter<T>(after: Promise<unknown> | undefined, append: () => Promise<T>): Promise<T> {
+  if (after !== undefined) {
+    try {
+      await after;
+    } catch {
+      throw new EarlierAppendFailed();
+    }
+  }
+  return append();
 }
 
 /** Streams whose names start with `$` hold the store's own bookkeeping, not facts. */

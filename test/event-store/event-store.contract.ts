@@ -1,5 +1,6 @@
 import { newEventId } from '../../src/event-store/event-id';
 import { EventStore } from '../../src/event-store/event-store.port';
+import { describeAppendAfter } from './contract/append-after.contract';
 import { describeAppends } from './contract/appends.contract';
 import { describeConcurrency } from './contract/concurrency.contract';
 import { ContractContext } from './contract/contract-context';
@@ -26,6 +27,7 @@ export function describeEventStoreContract(
     });
 
     describeAppends(ctx);
+    describeAppendAfter(ctx);
     describeReads(ctx);
     describeSubscriptions(ctx);
     describeConcurrency(ctx);

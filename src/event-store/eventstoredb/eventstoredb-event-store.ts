@@ -8,6 +8,8 @@ import {
   streamNameFilter,
 } from '@eventstore/db-client';
 import {
+  appendAfter,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -54,14 +56,14 @@ export class EventStoreDbEventStore implements EventStore {
     }
   }
 
-  appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]> {
+  appendToStreams(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult[]> {
     if (writes.length > 1) {
       return Promise.reject(
         new Error('EventStoreDB appends to one stream atomically: wrap it in the multi-stream transaction decorator'),
       );
     }
-    return Promise.all(
-      writes.map((w) => this.appendToStream(w.streamId, w.events, { expectedRevision: w.expectedRevision })),
+    return appendAfter(options.after, () =>
+      Promise.all(writes.map((w) => this.appendToStream(w.streamId, w.events, { expectedRevision: w.expectedRevision }))),
     );
   }
 

@@ -1,5 +1,7 @@
 import { newEventId } from '../event-id';
 import {
+  appendAfter,
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -62,7 +64,12 @@ export class TransactionalEventStore implements EventStore {
     }
   }
 
-  async appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]> {
+  appendToStreams(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult[]> {
+    // The journal's records must follow the earlier transaction's: it is waited for, not queued.
+    return appendAfter(options.after, () => this.appendTransaction(writes));
+  }
+
+  private async appendTransaction(writes: StreamWrite[]): Promise<AppendResult[]> {
     writes.forEach(({ streamId }) => refuseBookkeeping(streamId));
     const states = await Promise.all(
       writes.map(({ streamId }) => readStreamState(this.log, this.context.outcomes, streamId)),

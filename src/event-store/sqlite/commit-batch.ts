@@ -1,5 +1,5 @@
 import type Database from 'better-sqlite3';
-import type { AppendResult } from '../event-store.port';
+import { EarlierAppendFailed, type AppendResult } from '../event-store.port';
 import type { WriteStatements } from './event-statements';
 import { unpack } from './packed-append';
 import { recordWrites } from './record-writes';
@@ -13,6 +13,7 @@ export type BatchOutcome = { outcomes: Outcome[] } | { failed: unknown };
 /** The writes of one append, as far as they have arrived. */
 interface OpenAppend {
   index: number;
+  seq: number;
   underSavepoint: boolean;
   results: AppendResult[];
   error?: { error: unknown };
@@ -32,6 +33,14 @@ export class BatchWriter {
   private current: OpenAppend | undefined;
   private open = false;
   private failed: { error: unknown } | undefined;
+  /** The appends of the batch being written. */
+  private seqs: number[] = [];
+  /**
+   * The appends that failed in this batch and in the one before: an append to be recorded after
+   * one of them is refused. The main thread settles an `after` itself once it knows the earlier
+   * append's outcome, and it has at most one batch unanswered when it sends the next.
+   */
+  private failures: [Set<number>, Set<number>] = [new Set(), new Set()];
 
   constructor(
     private readonly db: Database.Database,
@@ -59,6 +68,9 @@ export class BatchWriter {
     this.endAppend();
     if (!this.failed && this.db.inTransaction) this.attempt(() => this.sql.commit.run());
     const outcome: BatchOutcome = this.failed ? { failed: this.failed.error } : { outcomes: this.outcomes };
+    if (this.failed) for (const seq of this.seqs) this.failures[0].add(seq);
+    this.failures = [new Set(), this.failures[0]];
+    this.seqs = [];
     this.outcomes = [];
     this.open = false;
     this.failed = undefined;
@@ -79,7 +91,12 @@ export class BatchWriter {
 
   private startAppend(piece: Piece): void {
     this.endAppend();
-    this.current = { index: piece.append, underSavepoint: piece.savepoint, results: [] };
+    this.seqs.push(piece.seq);
+    if (piece.after !== undefined && this.failures.some((failed) => failed.has(piece.after!))) {
+      this.current = { index: piece.append, seq: piece.seq, underSavepoint: false, results: [], error: { error: new EarlierAppendFailed() } };
+      return;
+    }
+    this.current = { index: piece.append, seq: piece.seq, underSavepoint: piece.savepoint, results: [] };
     if (piece.savepoint) this.attempt(() => this.sql.savepoint.run());
   }
 
@@ -88,6 +105,7 @@ export class BatchWriter {
     if (!append) return;
     this.current = undefined;
     this.outcomes[append.index] = append.error ?? { results: append.results };
+    if (append.error) this.failures[0].add(append.seq);
     if (append.underSavepoint && !append.error) this.attempt(() => this.sql.release.run());
   }
 

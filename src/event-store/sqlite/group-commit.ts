@@ -1,5 +1,5 @@
 import type { Worker } from 'node:worker_threads';
-import type { AppendResult, StreamWrite } from '../event-store.port';
+import { appendAfter, EarlierAppendFailed, type AppendResult, type StreamWrite } from '../event-store.port';
 import { canFailHalfway } from './commit-batch';
 import type { EventDatabaseOptions } from './event-database';
 import { pack } from './packed-append';
@@ -7,7 +7,12 @@ import { startWriterThread } from './start-writer-thread';
 import { restore, type Piece, type WriterReply, type WriterRequest } from './writer-messages';
 
 interface PendingAppend {
+  seq: number;
   writes: StreamWrite[];
+  /** An append of this store still pending when this one was submitted, that this one must follow. */
+  after?: PendingAppend;
+  /** Whether it was recorded, once settled. */
+  recorded?: boolean;
   resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
 }
@@ -32,6 +37,9 @@ const defaultEventsPerMessage = 672;
  */
 export class GroupCommit {
   private queue: PendingAppend[] = [];
+  /** The appends still pending, by the promise `submit` returned: what a later append may be `after`. */
+  private readonly pending = new WeakMap<Promise<AppendResult[]>, PendingAppend>();
+  private submitted = 0;
   private readonly inFlight: PendingAppend[][] = [];
   private scheduled = false;
   private broken: Error | undefined;
@@ -48,16 +56,29 @@ export class GroupCommit {
     private readonly eventsPerMessage = defaultEventsPerMessage,
   ) {}
 
-  submit(writes: StreamWrite[]): Promise<AppendResult[]> {
+  /**
+   * Queues an append. One `after` an append of this store still pending goes to the writer thread
+   * without waiting for it, and the thread, which records appends in the order they come, refuses
+   * it there if the earlier one failed; after any other promise it waits for that promise.
+   */
+  submit(writes: StreamWrite[], after?: Promise<unknown>): Promise<AppendResult[]> {
     if (this.broken) return Promise.reject(this.broken);
-    return new Promise((resolve, reject) => {
-      this.queue.push({ writes, resolve, reject });
-      // Appends of this turn of the event loop join one batch.
-      if (this.inFlight.length < maxInFlight && !this.scheduled) {
-        this.scheduled = true;
-        setImmediate(() => this.send());
-      }
+    const earlier = after && this.pending.get(after as Promise<AppendResult[]>);
+    if (after && !earlier) return appendAfter(after, () => this.submit(writes));
+    if (earlier?.recorded === false) return Promise.reject(new EarlierAppendFailed());
+    const append: PendingAppend = { seq: this.submitted++, writes, after: earlier?.recorded ? undefined : earlier, resolve: () => {}, reject: () => {} };
+    const promise = new Promise<AppendResult[]>((resolve, reject) => {
+      append.resolve = (results) => ((append.recorded = true), resolve(results));
+      append.reject = (error) => ((append.recorded = false), reject(error));
     });
+    this.pending.set(promise, append);
+    this.queue.push(append);
+    // Appends of this turn of the event loop join one batch.
+    if (this.inFlight.length < maxInFlight && !this.scheduled) {
+      this.scheduled = true;
+      setImmediate(() => this.send());
+    }
+    return promise;
   }
 
   /** Resolves once every append submitted so far is settled, then stops the thread. */
@@ -98,16 +119,23 @@ export class GroupCommit {
       pieces = [];
       events = 0;
     };
-    batch.forEach(({ writes, reject }, append) => {
+    batch.forEach(({ seq, writes, after: earlier, reject }, append) => {
       const savepoint = canFailHalfway(writes);
+      // Settled since it was submitted: the thread need not check it.
+      const after = earlier?.recorded === undefined ? earlier?.seq : undefined;
+      if (earlier?.recorded === false) {
+        reject(new EarlierAppendFailed());
+        pieces.push({ append, seq, savepoint });
+        return;
+      }
       for (const part of parts(writes, this.eventsPerMessage)) {
         try {
-          pieces.push({ append, savepoint, packed: pack(part.writes) });
+          pieces.push({ append, seq, after, savepoint, packed: pack(part.writes) });
         } catch (error) {
           // An event that cannot be written as JSON fails its own append, as a refusal would:
           // the thread undoes what its earlier pieces wrote, and its answer for it is moot.
           reject(error);
-          pieces.push({ append, savepoint });
+          pieces.push({ append, seq, savepoint });
           return;
         }
         events += part.events;

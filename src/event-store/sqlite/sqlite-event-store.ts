@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import {
+  AppendOptions,
   AppendResult,
   EventStore,
   ExpectedRevision,
@@ -61,9 +62,9 @@ export class SqliteEventStore implements EventStore {
     return result;
   }
 
-  appendToStreams(writes: StreamWrite[]): Promise<AppendResult[]> {
+  appendToStreams(writes: StreamWrite[], options: AppendOptions = {}): Promise<AppendResult[]> {
     if (this.closed) return Promise.reject(new Error('the event store is closed'));
-    return this.writer.submit(writes);
+    return this.writer.submit(writes, options.after);
   }
 
   async readStream(streamId: string, options: ReadStreamOptions = {}): Promise<RecordedEvent[]> {

@@ -1,4 +1,4 @@
-import { AppendResult, DuplicateEventId, WrongExpectedRevision } from '../event-store.port';
+import { AppendResult, DuplicateEventId, EarlierAppendFailed, WrongExpectedRevision } from '../event-store.port';
 import type { PackedAppend } from './packed-append';
 
 /**
@@ -15,6 +15,10 @@ export type WriterRequest = { kind: 'write'; pieces: Piece[]; recordedAt: string
  */
 export interface Piece {
   append: number;
+  /** The append's number among every append this store submitted. */
+  seq: number;
+  /** The number of an append that must have been recorded for this one to be (`AppendOptions.after`). */
+  after?: number;
   /** Whether the append must run under a savepoint (it could fail halfway). */
   savepoint: boolean;
   packed?: PackedAppend;
@@ -24,6 +28,7 @@ export interface Piece {
 export type CarriedError =
   | { kind: 'wrong-expected-revision'; streamId: string; expected: WrongExpectedRevision['expected']; actual: WrongExpectedRevision['actual'] }
   | { kind: 'duplicate-event-id'; streamId: string; eventId: string }
+  | { kind: 'earlier-append-failed' }
   | { kind: 'error'; message: string; code?: string };
 
 /** The writer thread's answer to one commit: an outcome per append, or the whole batch failed. */
@@ -36,6 +41,7 @@ export function carry(error: unknown): CarriedError {
     return { kind: 'wrong-expected-revision', streamId: error.streamId, expected: error.expected, actual: error.actual };
   }
   if (error instanceof DuplicateEventId) return { kind: 'duplicate-event-id', streamId: error.streamId, eventId: error.eventId };
+  if (error instanceof EarlierAppendFailed) return { kind: 'earlier-append-failed' };
   const { message, code } = (error ?? {}) as { message?: unknown; code?: unknown };
   return { kind: 'error', message: String(message ?? error), ...(typeof code === 'string' ? { code } : {}) };
 }
@@ -46,6 +52,8 @@ export function restore(carried: CarriedError): Error {
       return new WrongExpectedRevision(carried.streamId, carried.expected, carried.actual);
     case 'duplicate-event-id':
       return new DuplicateEventId(carried.streamId, carried.eventId);
+    case 'earlier-append-failed':
+      return new EarlierAppendFailed();
     default:
       return Object.assign(new Error(carried.message), carried.code ? { code: carried.code } : {});
   }
