@@ -20,13 +20,16 @@ export interface PackedRows {
 
 /** The row's numbers before its values'. */
 const ROW_FIELDS = 6;
+/** Room for a message of rows of some twenty values, grown as needed. */
+const NUMBERS_AT_FIRST = 500 * (ROW_FIELDS + 2 * 20);
 
 /** Rows packed one by one in file order, taken a message at a time. */
 export class RowPacker {
   private values: string[] = [];
   private length = 0;
   private keys = '';
-  private numbers: number[] = [];
+  private numbers = new Float64Array(NUMBERS_AT_FIRST);
+  private used = 0;
   private columns: string[] = [];
   private columnIndex = new Map<string, number>();
   private reasons: string[] = [];
@@ -59,11 +62,11 @@ export class RowPacker {
   }
 
   take(): PackedRows {
-    const packed = { values: this.values.join(''), keys: this.keys, numbers: Float64Array.from(this.numbers), columns: this.columns, reasons: this.reasons };
+    const packed = { values: this.values.join(''), keys: this.keys, numbers: this.numbers.slice(0, this.used), columns: this.columns, reasons: this.reasons };
     this.values = [];
     this.length = 0;
     this.keys = '';
-    this.numbers = [];
+    this.used = 0;
     this.columns = [];
     this.columnIndex = new Map();
     this.reasons = [];
@@ -75,13 +78,31 @@ export class RowPacker {
   private start(row: number, line: number, bytes: number, reason: number, key: string, values: number): void {
     this.rows++;
     this.keys += key;
-    this.numbers.push(row, line, bytes, reason, this.keys.length, values);
+    const numbers = this.room(ROW_FIELDS);
+    numbers[this.used++] = row;
+    numbers[this.used++] = line;
+    numbers[this.used++] = bytes;
+    numbers[this.used++] = reason;
+    numbers[this.used++] = this.keys.length;
+    numbers[this.used++] = values;
   }
 
   private value(column: number, value: string): void {
     this.values.push(value);
     this.length += value.length;
-    this.numbers.push(column, this.length);
+    const numbers = this.room(2);
+    numbers[this.used++] = column;
+    numbers[this.used++] = this.length;
+  }
+
+  /** The numbers, with room for `more`. */
+  private room(more: number): Float64Array {
+    if (this.used + more > this.numbers.length) {
+      const grown = new Float64Array(2 * (this.used + more));
+      grown.set(this.numbers);
+      this.numbers = grown;
+    }
+    return this.numbers;
   }
 
   private columnOf(name: string): number {
