@@ -8,11 +8,13 @@ import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '.
  */
 export class KeyColumns {
   readonly names: readonly string[];
-  private readonly openers: readonly string[];
+  /** Each pair's opening, first in the text and after another pair, and the same with the quote of a plain value. */
+  private readonly openers: readonly (readonly string[])[];
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)].sort();
-    this.openers = this.names.map((name) => `[${JSON.stringify(name)},`);
+    const openers = this.names.map((name) => `[${JSON.stringify(name)},`);
+    this.openers = [openers, openers.map((opener) => `,${opener}`), openers.map((opener) => `${opener}"`), openers.map((opener) => `,${opener}"`)];
   }
 
   /** The JSON of the record's [column, value] pairs, sorted by column. */
@@ -40,12 +42,14 @@ export class KeyColumns {
     return `${text}]`;
   }
 
-  /** The text with the [column, value] pair appended piece by piece: a template a pair made a string of its own, more than half the text's cost. */
+  /**
+   * The text with the [column, value] pair appended in as few pieces as it has: a template a
+   * pair made a string of its own, and each piece is a leaf the hash's flattening walks.
+   */
   private withPair(text: string, at: number, value: string): string {
-    if (text.length > 1) text += ',';
-    text += this.openers[at];
-    if (plainText.test(value)) {
-      text += '"';
+    const plain = plainText.test(value);
+    text += this.openers[(plain ? 2 : 0) + (text.length > 1 ? 1 : 0)]![at];
+    if (plain) {
       text += value;
       text += '"]';
     } else {
