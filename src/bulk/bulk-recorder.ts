@@ -24,8 +24,9 @@ export interface BulkRecordOptions {
    */
   alsoAppend?: (results: BulkResult[]) => StreamWrite[];
   /**
-   * Called right before the batch goes to the store, once the batches before it committed: a
-   * synthetic country sets its store's clock to the batch's instant there.
+   * Called right before the batch goes to the store (once the batches before it committed when
+   * `alsoAppend` is given, else perhaps while the one before commits): a synthetic country sets
+   * its store's clock to the batch's instant there.
    */
   beforeAppend?: () => void;
 }
@@ -46,6 +47,8 @@ interface Appending {
   persons: BatchPersons;
   marriages: Map<string, [string, string]>;
   refs: Map<string, string>;
+  /** The store's append of these very decisions: a batch decided on top of them is recorded after it, or not at all. */
+  append: Promise<unknown>;
   /** Whether these very decisions committed: a batch decided on top of them is void if not. */
   committed: Promise<boolean>;
 }
@@ -86,11 +89,17 @@ export class BulkRecorder {
   private appending: Appending | undefined;
   /** The refs of the batch committed last: the next batch may name its persons by them. */
   private committedRefs = new Map<string, string>();
+  /**
+   * A batch failed, perhaps before handing anything to the store, while later ones were already
+   * given: those are not handed over before their turn (which then fails them).
+   */
+  private earlierFailed = false;
 
   /**
    * Records one batch, resolving once its append committed. A caller may hand over the next
    * batch before that: it is then decided while this one commits (on the states this one leaves,
-   * and with its marriages), and appended only after this one committed. If this one's append
+   * and with its marriages), and recorded only after this one committed (its append may reach
+   * the store before that, queued behind this one's). If this one's append
    * fails, the next one is decided again on what was finally recorded; if this one fails for good,
    * so do the batches handed over before that was reported, so the log never holds a batch without
    * the ones before it.
@@ -111,26 +120,57 @@ export class BulkRecorder {
     } catch (error) {
       ended(false);
       // A batch handed over once this failure is known is recorded as usual.
-      if (this.lastEnded === mine) this.lastEnded = Promise.resolve(true);
+      this.earlierFailed = this.lastEnded !== mine;
+      if (!this.earlierFailed) this.lastEnded = Promise.resolve(true);
       throw error;
     } finally {
       release();
     }
   }
 
-  /** Decides the batch in its turn, hands its append to the store, gives the turn on, then awaits the commit. */
+  /**
+   * Decides the batch in its turn and hands its append to the store, to be recorded after the
+   * batch before's (the store refuses it if that one failed): the store's writer then has it when
+   * that one commits. Gives the turn on once the batch before committed, then awaits the commit.
+   * A caller's own writes (`alsoAppend`) are asked for once the batches before committed, so a
+   * batch with some is handed over only then.
+   */
   private async decideAndAppend(commands: BulkCommand[], options: BulkRecordOptions, earlier: Promise<boolean>, release: () => void): Promise<BulkResult[]> {
     const before = this.appending;
     let decided = await this.decideAll(commands, options, true, before);
-    // Decided on states that were not recorded: wait for what was, and decide again on it.
-    if (before && !(await before.committed) && (await earlier)) decided = await this.decideAll(commands, options, true);
+    const early = options.alsoAppend === undefined && !this.earlierFailed;
+    let appended = early ? await this.handOver(decided, options, before?.append) : undefined;
+    // Decided on states that were not recorded (its append, after theirs, is refused): wait for
+    // what was, and decide again on it.
+    if (before && !(await before.committed) && (await earlier)) {
+      decided = await this.decideAll(commands, options, true);
+      appended = undefined;
+    }
     if (!(await earlier)) throw new Error('an earlier batch of this bulk recorder failed; this one is not recorded');
-    const appended = this.append(decided, options);
+    appended ??= await this.handOver(decided, options);
+    release();
+    try {
+      await appended.append;
+    } catch (error) {
+      return this.retry(commands, options, error, decided);
+    }
+    return this.committed(decided);
+  }
+
+  /** Hands a decided batch to the store: the next batch decides on top of it and follows its append. */
+  private async handOver(decided: Decision, options: BulkRecordOptions, after?: Promise<unknown>): Promise<{ append: Promise<unknown> }> {
+    let append: Promise<unknown>;
+    try {
+      append = this.append(decided, options, after) ?? Promise.resolve();
+    } catch (error) {
+      append = Promise.reject(error);
+    }
     this.appending = {
       persons: decided.persons,
       marriages: decided.marriages,
       refs: decided.refs,
-      committed: appended.then(
+      append,
+      committed: append.then(
         () => true,
         () => false,
       ),
@@ -138,13 +178,8 @@ export class BulkRecorder {
     // The store hands appends to its writer at the end of this turn of the event loop; the next
     // batch's decisions, run in microtasks, would otherwise hold this one back until they end.
     await new Promise((resolve) => setImmediate(resolve));
-    release();
-    try {
-      await appended;
-    } catch (error) {
-      return this.retry(commands, options, error, decided);
-    }
-    return this.committed(decided);
+    // In an object: awaiting this method must not await the append.
+    return { append };
   }
 
   private committed(decided: Decision): BulkResult[] {
@@ -177,13 +212,13 @@ export class BulkRecorder {
     }
   }
 
-  /** The batch's writes and the caller's, in one transaction; nothing when nothing was decided. */
-  private async append(decided: Decision, options: BulkRecordOptions): Promise<void> {
+  /** The batch's writes and the caller's, in one transaction; no append when nothing was decided. */
+  private append(decided: Decision, options: BulkRecordOptions, after?: Promise<unknown>): Promise<unknown> | undefined {
     decided.callerWrites = options.alsoAppend?.(decided.results) ?? [];
     const all = [...decided.writes, ...decided.callerWrites];
-    if (all.every((write) => write.events.length === 0)) return;
+    if (all.every((write) => write.events.length === 0)) return undefined;
     options.beforeAppend?.();
-    await this.store.appendToStreams(all);
+    return this.store.appendToStreams(all, after && { after });
   }
 
   private async decideAll(

@@ -15,9 +15,9 @@ export interface LoadOptions {
   batchSize?: number;
   onProgress?: (progress: { steps: number; events: number; day: string }) => void;
   /**
-   * Told each batch's instant right before its append goes to the store (after the batches
-   * before it committed): the store's clock returns it, so a seed gives a byte-identical log,
-   * recording instants included.
+   * Told each batch's instant right before its append goes to the store (perhaps while the batch
+   * before it commits: that one's instant was taken when it went to the store's writer): the
+   * store's clock returns it, so a seed gives a byte-identical log, recording instants included.
    */
   onBatchInstant?: (at: string) => void;
 }
