@@ -7,6 +7,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { projections } from '../projections';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ReadSide } from '../read-models/engine/read-side';
+import type { ThreadedRebuild } from '../read-models/engine/rebuild-threads';
 import type { Projection } from '../read-models/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
@@ -29,6 +30,8 @@ export interface AppParts {
   projections?: Projection[];
   /** Run the projections in this process (default true; false when a worker runs them). */
   runProjections?: boolean;
+  /** Threads for the projections with nothing stored to catch up in (see ProjectionEngineOptions). */
+  catchUpThreads?: ThreadedRebuild;
 }
 
 function serveOpenApi(app: NestFastifyApplication): void {
@@ -64,6 +67,7 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
         projections: parts.projections ?? projections,
         runProjections: parts.runProjections ?? true,
         ownsStore: !parts.readModels,
+        catchUpThreads: parts.catchUpThreads,
       }),
       extraControllers: parts.extraControllers,
     }),

@@ -4,7 +4,7 @@ import { availableParallelism } from 'os';
 import { projections } from '../projections/registry';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine, type RebuildProgress } from '../read-models/engine/projection-engine';
-import type { RebuildStores } from '../read-models/engine/rebuild-threads';
+import type { RebuildStores, ThreadedRebuild } from '../read-models/engine/rebuild-threads';
 import { openStore, type StoreOptions } from './open-store';
 
 function threadCount(value: string): number {
@@ -30,9 +30,23 @@ export async function openRebuildStores(options: StoreOptions & { busyTimeoutMs?
   return { eventStore: store, readModels, projections, close };
 }
 
+/**
+ * Threads rebuilding the projections, or catching up those with nothing stored (`serve`, `run`):
+ * each opens its own stores (see RebuildOpener). None for a single thread: that work is done in process.
+ */
+export function rebuildThreads(options: StoreOptions, threads = availableParallelism()): ThreadedRebuild | undefined {
+  if (threads < 2) return undefined;
+  return { threads, opener: { module: __filename, opener: openRebuildStores.name, options: { ...options, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS } } };
+}
+
 async function openEngine(options: StoreOptions) {
   const stores = await openRebuildStores(options);
-  const engine = new ProjectionEngine({ eventStore: stores.eventStore, readModels: stores.readModels, projections });
+  const engine = new ProjectionEngine({
+    eventStore: stores.eventStore,
+    readModels: stores.readModels,
+    projections,
+    catchUpThreads: rebuildThreads({ data: options.data }),
+  });
   const close = async () => {
     await engine.stop();
     await stores.close();
@@ -89,10 +103,7 @@ export function projectionsCommand(): Command {
     .action(async (name: string | undefined, options: StoreOptions & { threads: number }) => {
       const { engine, close } = await openEngine(options);
       const { threads } = options;
-      const threaded =
-        threads > 1 && !name
-          ? { threads, opener: { module: __filename, opener: openRebuildStores.name, options: { ...options, busyTimeoutMs: REBUILD_BUSY_TIMEOUT_MS } } }
-          : undefined;
+      const threaded = name ? undefined : rebuildThreads(options, threads);
       const bars = progressBars();
       const started = Date.now();
       let events = 0;

@@ -3,6 +3,7 @@ import { Command } from 'commander';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import { createApp } from '../app/create-app';
 import { openStore } from './open-store';
+import { rebuildThreads } from './projections-command';
 
 interface ServeOptions {
   port?: string;
@@ -26,7 +27,7 @@ export function serveCommand(): Command {
     .action(async (options: ServeOptions) => {
       const { config, store } = await openStore(options);
       const port = options.port ? Number(options.port) : config.port;
-      const app = await createApp({ config, store, runProjections: options.projections !== false });
+      const app = await createApp({ config, store, runProjections: options.projections !== false, catchUpThreads: rebuildThreads({ data: config.dataDir }) });
       if (options.demo) {
         const { seedDemoCountry } = await import('../demo/seed-demo-country');
         await seedDemoCountry(app, config);

@@ -90,4 +90,40 @@ describe('rebuild in threads', () => {
       await readModels.close();
     }
   });
+
+  it('catches up projections with nothing stored in threads: stopped midway, then resumed, equal to a rebuild, then live', async () => {
+    await generatePersonLog(eventStore, { events: 6_000, personsPerAppend: 25 });
+    const projections = rebuiltProjections().filter((projection) => projection.name !== 'failing');
+    const folder = join(dir.path, 'read-models');
+    const readModels = new SqliteReadModelStore(folder);
+    const rebuilt = new SqliteReadModelStore(join(dir.path, 'rebuilt'));
+    const started = () =>
+      new ProjectionEngine({ eventStore, readModels, projections, rebuildBatchSize: 300, catchUpThreads: { threads: 2, opener: opener(folder) } });
+    try {
+      const first = started();
+      await first.start();
+      while (((await readModels.checkpoint('event-tally')) ?? 0) === 0) await new Promise((r) => setTimeout(r, 5));
+      await first.stop();
+      expect(first.states().map((state) => state.status)).toEqual(projections.map(() => 'stopped'));
+
+      const second = started();
+      await second.start();
+      try {
+        await second.waitForHead({ timeoutMs: 60_000 });
+        while (second.states().some((state) => state.status !== 'live')) await new Promise((r) => setTimeout(r, 5));
+        // Live in this process after the threads: what it remembers must not be what they committed.
+        await generatePersonLog(eventStore, { events: 500, seed: 3 });
+        await second.waitForHead({ timeoutMs: 60_000 });
+      } finally {
+        await second.stop();
+      }
+
+      await new ProjectionEngine({ eventStore, readModels: rebuilt, projections }).rebuild();
+      expect(await dumpCollections(readModels, projections)).toEqual(await dumpCollections(rebuilt, projections));
+      expect(await readModels.count('event-tally')).toBe((await eventStore.readAll()).length);
+      expect(await readModels.count('event-tally', { applied: { gt: 1 } })).toBe(0);
+    } finally {
+      await Promise.all([readModels.close(), rebuilt.close()]);
+    }
+  });
 });

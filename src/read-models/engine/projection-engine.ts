@@ -24,6 +24,11 @@ export interface ProjectionEngineOptions {
    * every page touches (population cells, counters) once.
    */
   rebuildBatchSize?: number;
+  /**
+   * Where projections with nothing stored catch up (see catchUpFromZero): in these threads, as
+   * `rebuild --threads` does, rather than in this process. Their memory goes with them when they end.
+   */
+  catchUpThreads?: ThreadedRebuild;
   /** First delay before a failed projection is restarted (default 1 s, doubling to 30 s). */
   retryMs?: number;
   onError?: (projection: string, error: unknown) => void;
@@ -49,8 +54,9 @@ export class ProjectionEngine {
   readonly progress: ProjectionProgress;
   private readonly runners: ProjectionRunner[];
   private defined = false;
-  private running = false;
-  /** The catch-up of the projections that had nothing stored, while it runs (see catchUpFromZero). */
+  /** Aborted by `stop`: the catch-up of the projections that had nothing stored ends there. */
+  private stopping = new AbortController();
+  /** That catch-up, while it runs (see catchUpFromZero). */
   private loading?: Promise<void>;
   private readonly onError: (projection: string, error: unknown) => void;
 
@@ -92,18 +98,21 @@ export class ProjectionEngine {
    */
   async start(): Promise<void> {
     await this.define();
-    this.running = true;
+    this.stopping = new AbortController();
     const empty: ProjectionRunner[] = [];
     for (const runner of this.runners) {
       if ((await this.options.readModels.checkpoint(runner.projection.name)) === undefined) empty.push(runner);
       else runner.start();
     }
-    if (empty.length > 0) this.loading = this.catchUpFromZero(empty);
+    if (empty.length > 0) this.loading = this.catchUpFromZero(empty, this.stopping.signal);
   }
 
-  /** Stops every projection once its batch (or page) in flight has committed. */
+  /**
+   * Stops every projection once its batch (or page) in flight has committed; catch-up threads are
+   * terminated at once.
+   */
   async stop(): Promise<void> {
-    this.running = false;
+    this.stopping.abort();
     await this.loading;
     await Promise.all(this.runners.map((runner) => runner.stop()));
   }
@@ -120,8 +129,7 @@ export class ProjectionEngine {
     if (threaded) {
       // What these runners remember was committed before the rebuild the threads make.
       runners.forEach((runner) => runner.forget());
-      const rebuildBatchSize = this.options.rebuildBatchSize ?? this.options.batchSize;
-      return rebuildInThreads(runners.map((runner) => runner.projection.name), threaded, rebuildBatchSize, onProgress);
+      return rebuildInThreads(runners.map((runner) => runner.projection.name), threaded, this.threadPageSize(), onProgress);
     }
     for (const runner of runners) {
       await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
@@ -163,22 +171,34 @@ export class ProjectionEngine {
    * a crash or a stop see what they see of any catch-up. Then each follows the log live on its own;
    * after a failure, from whatever it committed, as after any failed batch.
    */
-  private async catchUpFromZero(runners: ProjectionRunner[]): Promise<void> {
+  private async catchUpFromZero(runners: ProjectionRunner[], signal: AbortSignal): Promise<void> {
+    const names = runners.map((runner) => runner.projection.name);
     for (const runner of runners) {
       runner.startEmpty();
       runner.status = 'catching-up';
     }
     try {
-      await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), stopped: () => !this.running });
+      const threads = this.options.catchUpThreads;
+      if (threads) {
+        runners.forEach((runner) => runner.forget());
+        await rebuildInThreads(names, threads, this.threadPageSize(), () => this.progress.notify(), signal);
+      } else {
+        await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), stopped: () => signal.aborted });
+      }
     } catch (error) {
       runners.forEach((runner) => runner.forget());
-      this.onError(runners.map((runner) => runner.projection.name).join(', '), error);
+      if (!signal.aborted) this.onError(names.join(', '), error);
     }
-    if (this.running) runners.forEach((runner) => runner.start());
+    if (!signal.aborted) runners.forEach((runner) => runner.start());
   }
 
   private rebuildPageSize(): number {
-    return this.options.rebuildBatchSize ?? this.options.batchSize ?? REBUILD_BATCH_SIZE;
+    return this.threadPageSize() ?? REBUILD_BATCH_SIZE;
+  }
+
+  /** The page size a thread is told; it defaults to REBUILD_BATCH_SIZE itself. */
+  private threadPageSize(): number | undefined {
+    return this.options.rebuildBatchSize ?? this.options.batchSize;
   }
 
   private select(names?: string[]): ProjectionRunner[] {

@@ -6,6 +6,7 @@ import { ProjectionEngine } from './projection-engine';
 import type { ProjectionLag } from './projection-lag';
 import type { ProjectionProgress } from './projection-progress';
 import type { ProjectionStatus } from './projection-runner';
+import type { ThreadedRebuild } from './rebuild-threads';
 
 export interface ReadSideOptions {
   eventStore: EventStore;
@@ -15,6 +16,8 @@ export interface ReadSideOptions {
   runProjections: boolean;
   /** Close the read-model store on shutdown (it was opened for this app). */
   ownsStore: boolean;
+  /** Threads for the projections with nothing stored to catch up in (see ProjectionEngineOptions). */
+  catchUpThreads?: ThreadedRebuild;
 }
 
 export interface ProjectionHealth extends ProjectionLag {
@@ -35,7 +38,8 @@ export class ReadSide {
   private unreport?: () => void;
 
   constructor(private readonly options: ReadSideOptions) {
-    this.engine = new ProjectionEngine({ eventStore: options.eventStore, readModels: options.readModels, projections: options.projections });
+    const { eventStore, readModels, projections, catchUpThreads } = options;
+    this.engine = new ProjectionEngine({ eventStore, readModels, projections, catchUpThreads });
   }
 
   get readModels(): ReadModelStore {

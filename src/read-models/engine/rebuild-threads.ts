@@ -52,9 +52,10 @@ export async function rebuildInThreads(
   { opener, threads }: ThreadedRebuild,
   batchSize: number | undefined,
   onProgress?: (progress: RebuildProgress) => void,
+  signal?: AbortSignal,
 ): Promise<void> {
   const results = await Promise.allSettled(
-    dealt(names, threads).map((projections) => rebuildInThread({ opener, projections, batchSize }, onProgress)),
+    dealt(names, threads).map((projections) => rebuildInThread({ opener, projections, batchSize }, onProgress, signal)),
   );
   const failed = results.find((result) => result.status === 'rejected');
   if (failed) throw failed.reason;
@@ -70,11 +71,19 @@ function dealt(names: string[], threads: number): string[][] {
   return groups;
 }
 
-function rebuildInThread(data: RebuildThreadData, onProgress?: (progress: RebuildProgress) => void): Promise<void> {
+/**
+ * Aborted, the thread is terminated where it is: as after a crash, its transaction in flight rolls
+ * back, what it committed stays with its checkpoints, and the next `define` builds the indexes its
+ * bulk load had dropped.
+ */
+function rebuildInThread(data: RebuildThreadData, onProgress?: (progress: RebuildProgress) => void, signal?: AbortSignal): Promise<void> {
   return new Promise((resolve, reject) => {
     let failed: Error | undefined;
     const projections = data.projections.join(', ');
     const thread = startThread(join(__dirname, 'rebuild-thread'), data);
+    const terminate = () => void thread.terminate();
+    signal?.addEventListener('abort', terminate, { once: true });
+    thread.once('exit', () => signal?.removeEventListener('abort', terminate));
     thread.on('message', (message: RebuildThreadMessage) => {
       if ('progress' in message) onProgress?.(message.progress);
       else failed = new Error(`rebuilding ${projections} failed: ${message.failed}`);
