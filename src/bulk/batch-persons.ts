@@ -61,10 +61,12 @@ class Left extends History implements CachedPerson {
 }
 
 /**
- * A class with every field made at once: a literal given `left` later grew a second object (a
- * property array) for each of the thousands of persons a batch keeps until its commit.
+ * A person one batch loaded: its history itself (not an object beside it) and what the batch
+ * does with its stream. A class with every field made at once: a literal given `left` later grew
+ * a second object (a property array) for each of the thousands of persons a batch keeps until its
+ * commit.
  */
-class BatchPerson {
+class BatchPerson extends History {
   /** Events decided in this batch, in order, for this stream (an array of exactly their number). */
   pending: NewEvent[] = [];
   /** A recorded decision read this person: the append asserts the stream unchanged. */
@@ -74,14 +76,16 @@ class BatchPerson {
 
   constructor(
     /** Evolved as the batch's decisions land (lazily): a fact dated last is folded on, not recomputed. */
-    readonly history: History,
+    folded: PersonState | undefined,
     /** The stream's revision when loaded: every write of the batch expects it. */
     readonly revision: ExpectedRevision,
     /** Idempotency keys of the stream's events, loaded and decided (a person has few: a list of exactly their number). */
     public keys: readonly string[],
     /** The packed form the cache read this person back from, handed back to it. */
     readonly packed: CachedPerson['packed'],
-  ) {}
+  ) {
+    super(folded);
+  }
 }
 
 /**
@@ -131,7 +135,7 @@ export class BatchPersons {
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
       const { state, revision, keys, packed } = cached;
-      const person = new BatchPerson(new History(state), revision, keys, packed);
+      const person = new BatchPerson(state, revision, keys, packed);
       this.persons.set(nationalId, person);
       return person;
     }
@@ -149,7 +153,7 @@ export class BatchPersons {
     const log = events.map(toRecordedPersonEvent);
     const person = new BatchPerson(
       // Most persons a bulk batch loads are the new ones it draws: their empty state is made when read.
-      new History(log.length === 0 ? undefined : stateOf(log)),
+      log.length === 0 ? undefined : stateOf(log),
       events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
       keys,
       undefined,
@@ -160,7 +164,7 @@ export class BatchPersons {
 
   stateOf(nationalId: string, drawn = false): PersonState | Promise<PersonState> {
     const person = this.load(nationalId, drawn);
-    return person instanceof Promise ? person.then(({ history }) => history.state) : person.history.state;
+    return person instanceof Promise ? person.then((loaded) => loaded.state) : person.state;
   }
 
   /** Already loaded; `load` first. */
@@ -178,7 +182,7 @@ export class BatchPersons {
   apply(nationalId: string, events: PersonEvent[], stamped: NewEvent[], recordedAt: string): void {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
-      person.history.land({ eventId: stamped[i]!.id, recordedAt, event });
+      person.land({ eventId: stamped[i]!.id, recordedAt, event });
       person.pending = appended(person.pending, stamped[i]!);
       const key = stamped[i]!.metadata.idempotencyKey;
       if (key) person.keys = appended(person.keys, key);
@@ -211,7 +215,7 @@ export class BatchPersons {
     if (base === undefined) return undefined;
     const revision = base + person.pending.length;
     if (revision < 0) return undefined;
-    return (person.left ??= person.history.leave(revision, person.keys, person.packed));
+    return (person.left ??= person.leave(revision, person.keys, person.packed));
   }
 
   /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */
