@@ -9,12 +9,14 @@ import { restore, type Piece, type WriterReply, type WriterRequest } from './wri
 interface PendingAppend {
   seq: number;
   writes: StreamWrite[];
-  /** An append of this store still pending when this one was submitted, that this one must follow. */
+  /** An append of this store submitted before this one, that this one must follow. */
   after?: PendingAppend;
   /** Whether it was recorded, once settled. */
   recorded?: boolean;
   resolve: (results: AppendResult[]) => void;
   reject: (error: unknown) => void;
+  /** What `submit` returned for it: how a later append names it as `after`. */
+  promise: Promise<AppendResult[]> | undefined;
 }
 
 const maxInFlight = 2;
@@ -37,9 +39,7 @@ const defaultEventsPerMessage = 672;
  */
 export class GroupCommit {
   private queue: PendingAppend[] = [];
-  /** The appends still pending, by the promise `submit` returned: what a later append may be `after`. */
-  private readonly pending = new WeakMap<Promise<AppendResult[]>, PendingAppend>();
-  private submitted = 0;
+  private seq = 0;
   private readonly inFlight: PendingAppend[][] = [];
   private scheduled = false;
   private broken: Error | undefined;
@@ -57,28 +57,32 @@ export class GroupCommit {
   ) {}
 
   /**
-   * Queues an append. One `after` an append of this store still pending goes to the writer thread
-   * without waiting for it, and the thread, which records appends in the order they come, refuses
-   * it there if the earlier one failed; after any other promise it waits for that promise.
+   * Queues an append. One `after` an append of this store not answered yet goes to the writer
+   * thread without waiting for it, and the thread, which records appends in the order they come,
+   * refuses it there if the earlier one failed; after any other promise it waits for that promise.
    */
   submit(writes: StreamWrite[], after?: Promise<unknown>): Promise<AppendResult[]> {
     if (this.broken) return Promise.reject(this.broken);
-    const earlier = after && this.pending.get(after as Promise<AppendResult[]>);
-    if (after && !earlier) return appendAfter(after, () => this.submit(writes));
-    if (earlier?.recorded === false) return Promise.reject(new EarlierAppendFailed());
-    const append: PendingAppend = { seq: this.submitted++, writes, after: earlier?.recorded ? undefined : earlier, resolve: () => {}, reject: () => {} };
-    const promise = new Promise<AppendResult[]>((resolve, reject) => {
+    if (after === undefined) return this.enqueue(writes);
+    // Looked for among the appends not answered yet (a map or a mark on every promise cost
+    // every append CPU; this costs only appends with an `after`).
+    const earlier = [...this.inFlight.flat(), ...this.queue].find((append) => append.promise === after);
+    return earlier ? this.enqueue(writes, earlier) : appendAfter(after, () => this.submit(writes));
+  }
+
+  private enqueue(writes: StreamWrite[], after?: PendingAppend): Promise<AppendResult[]> {
+    const append: PendingAppend = { seq: this.seq++, writes, after, recorded: undefined, resolve: () => {}, reject: () => {}, promise: undefined };
+    append.promise = new Promise<AppendResult[]>((resolve, reject) => {
       append.resolve = (results) => ((append.recorded = true), resolve(results));
       append.reject = (error) => ((append.recorded = false), reject(error));
     });
-    this.pending.set(promise, append);
     this.queue.push(append);
     // Appends of this turn of the event loop join one batch.
     if (this.inFlight.length < maxInFlight && !this.scheduled) {
       this.scheduled = true;
       setImmediate(() => this.send());
     }
-    return promise;
+    return append.promise;
   }
 
   /** Resolves once every append submitted so far is settled, then stops the thread. */
@@ -130,7 +134,8 @@ export class GroupCommit {
       }
       for (const part of parts(writes, this.eventsPerMessage)) {
         try {
-          pieces.push({ append, seq, after, savepoint, packed: pack(part.writes) });
+          // Without an `after` key when there is none: each key is cloned for the thread.
+          pieces.push(after === undefined ? { append, seq, savepoint, packed: pack(part.writes) } : { append, seq, after, savepoint, packed: pack(part.writes) });
         } catch (error) {
           // An event that cannot be written as JSON fails its own append, as a refusal would:
           // the thread undoes what its earlier pieces wrote, and its answer for it is moot.
