@@ -3,17 +3,18 @@ import { csvRows, readRows, type ImportFormat } from './read-rows';
 
 /**
  * Rows as they cross from the reader thread to the importer: the values in one list, the keys end
- * to end in one string, and the numbers (row, line, bytes, each value's column) in a transferred
- * buffer. A structured clone of the rows themselves wrote and rebuilt every record's column names
- * and objects, about 5 µs a row over the two threads. The values cross as strings of their own:
- * values cut from one text (the message's or each row's) kept that text alive for as long as the
- * person cache kept them, 11% more heap after the bench's import.
+ * to end in one string, and the numbers (row, line, bytes, each value's column and index in the
+ * list) in a transferred buffer. A structured clone of the rows themselves wrote and rebuilt every
+ * record's column names and objects, about 5 µs a row over the two threads. The values cross as
+ * strings of their own: values cut from one text (the message's or each row's) kept that text
+ * alive for as long as the person cache kept them, 11% more heap after the bench's import.
  */
 export interface PackedRows {
+  /** Each distinct value of the message once: the records share a value they repeat (names, places, dates), in the person cache too. */
   values: string[];
   /** The rows' keys, ASCII, apart from the values: the keys the import remembers do not keep the values' text. */
   keys: string;
-  /** Per row: row, line, bytes, reason (index in `reasons`, or -1), end of its key, count of values, then each value's column (index in `columns`). */
+  /** Per row: row, line, bytes, reason (index in `reasons`, or -1), end of its key, count of values, then each value's column (index in `columns`) and index in `values`. */
   numbers: Float64Array<ArrayBuffer>;
   columns: string[];
   reasons: string[];
@@ -22,11 +23,12 @@ export interface PackedRows {
 /** The row's numbers before its values'. */
 const ROW_FIELDS = 6;
 /** Room for a message of rows of some twenty values, grown as needed. */
-const NUMBERS_AT_FIRST = 500 * (ROW_FIELDS + 20);
+const NUMBERS_AT_FIRST = 500 * (ROW_FIELDS + 2 * 20);
 
 /** Rows packed one by one in file order, taken a message at a time. */
 export class RowPacker {
   private values: string[] = [];
+  private valueIndex = new Map<string, number>();
   private keys = '';
   private numbers = new Float64Array(NUMBERS_AT_FIRST);
   private used = 0;
@@ -64,6 +66,7 @@ export class RowPacker {
   take(): PackedRows {
     const packed = { values: this.values, keys: this.keys, numbers: this.numbers.slice(0, this.used), columns: this.columns, reasons: this.reasons };
     this.values = [];
+    this.valueIndex = new Map();
     this.keys = '';
     this.used = 0;
     this.columns = [];
@@ -87,8 +90,11 @@ export class RowPacker {
   }
 
   private value(column: number, value: string): void {
-    this.values.push(value);
-    this.room(1)[this.used++] = column;
+    let index = this.valueIndex.get(value);
+    if (index === undefined) this.valueIndex.set(value, (index = this.values.push(value) - 1));
+    const numbers = this.room(2);
+    numbers[this.used++] = column;
+    numbers[this.used++] = index;
   }
 
   /** The numbers, with room for `more`. */
@@ -111,7 +117,6 @@ export class RowPacker {
 /** The rows packed, as `KeyedRow`s. */
 export function unpackRows({ values, keys, numbers, columns, reasons }: PackedRows): KeyedRow[] {
   const rows: KeyedRow[] = [];
-  let value = 0;
   let keyStart = 0;
   for (let at = 0; at < numbers.length; ) {
     const row = numbers[at]!;
@@ -121,9 +126,9 @@ export function unpackRows({ values, keys, numbers, columns, reasons }: PackedRo
     const keyEnd = numbers[at + 4]!;
     const key = keys.slice(keyStart, keyEnd);
     keyStart = keyEnd;
-    const end = at + ROW_FIELDS + numbers[at + 5]!;
+    const end = at + ROW_FIELDS + 2 * numbers[at + 5]!;
     const record: Record<string, string> = {};
-    for (at += ROW_FIELDS; at < end; at++) record[columns[numbers[at]!]!] = values[value++]!;
+    for (at += ROW_FIELDS; at < end; at += 2) record[columns[numbers[at]!]!] = values[numbers[at + 1]!]!;
     rows.push(reason === -1 ? { row, line, record, bytes, key } : { row, line, record, unreadable: reasons[reason]!, bytes, key });
   }
   return rows;

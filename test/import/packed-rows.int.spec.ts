@@ -26,6 +26,18 @@ describe('rows packed for the importer', () => {
     expect(packed).toEqual(read);
   });
 
+  it('carry a value a message repeats once, and give every record its values', () => {
+    const packer = new RowPacker();
+    const records = [
+      { kind: 'enrolment', given: 'محمد', family: 'العبيدي' },
+      { kind: 'enrolment', given: 'علي', family: 'العبيدي' },
+    ];
+    records.forEach((record, at) => packer.add({ row: at + 1, line: at + 2, bytes: 9, record, key: `import:${at}` }));
+    const packed = packer.take();
+    expect(packed.values).toEqual(['enrolment', 'محمد', 'العبيدي', 'علي']);
+    expect(unpackRows(packed).map(({ record }) => JSON.stringify(record))).toEqual(records.map((record) => JSON.stringify(record)));
+  });
+
   it.each([
     ['names alike once trimmed', ['kind', 'a', ' a'], false],
     ['a name an object lists first', ['kind', '10'], false],
