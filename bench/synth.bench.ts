@@ -1,4 +1,4 @@
-import { mkdtempSync, rmSync } from 'node:fs';
+import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -37,6 +37,8 @@ export interface SynthBenchResult {
 export interface ServerFigures {
   /** From start until every projection is live at the log's head. */
   catchUpSeconds: number;
+  /** CPU the server spent meanwhile, all its threads: what a busy machine does not blur. */
+  catchUpCpuSeconds: number;
   /** Peak RSS while the projections caught up, and while serving reads after. */
   catchUpPeakRssMb: number;
   readsPeakRssMb: number;
@@ -109,6 +111,7 @@ async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigu
     const url = await server.listening;
     await untilLive(url);
     const catchUpSeconds = (performance.now() - started) / 1000;
+    const catchUpCpuSeconds = cpuSecondsOf(server.process.pid!);
     const catchUpPeakRssMb = peak;
     peak = 0;
     const db = new Database(join(dataDir, 'events.sqlite'), { readonly: true });
@@ -133,11 +136,17 @@ async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigu
       }
     }
     const readsPerSecond = count / ((performance.now() - readsStarted) / 1000);
-    return { catchUpSeconds, catchUpPeakRssMb, readsPeakRssMb: Math.max(peak, rssMbOf(server.process.pid!)), reads: count, readsPerSecond };
+    return { catchUpSeconds, catchUpCpuSeconds, catchUpPeakRssMb, readsPeakRssMb: Math.max(peak, rssMbOf(server.process.pid!)), reads: count, readsPerSecond };
   } finally {
     clearInterval(sampler);
     server.process.kill('SIGTERM');
   }
+}
+
+/** User and system CPU of a process so far, all its threads (/proc/PID/stat, in clock ticks of 1/100 s). */
+function cpuSecondsOf(pid: number): number {
+  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
+  return (Number(fields[11]) + Number(fields[12])) / 100;
 }
 
 export function formatSynthBench(r: SynthBenchResult): string {
@@ -149,7 +158,7 @@ export function formatSynthBench(r: SynthBenchResult): string {
     `peak RSS             ${n(r.peakRssMb)} MB`,
     ...(r.server
       ? [
-          `sijil serve on it    projections live after ${r.server.catchUpSeconds.toFixed(1)} s (peak RSS ${n(r.server.catchUpPeakRssMb)} MB); ` +
+          `sijil serve on it    projections live after ${r.server.catchUpSeconds.toFixed(1)} s (CPU ${r.server.catchUpCpuSeconds.toFixed(1)} s, peak RSS ${n(r.server.catchUpPeakRssMb)} MB); ` +
             `${n(r.server.reads)} reads at ${n(r.server.readsPerSecond)}/s, peak RSS ${n(r.server.readsPeakRssMb)} MB`,
         ]
       : []),
