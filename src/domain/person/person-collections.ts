@@ -62,6 +62,9 @@ export function factsOfType<T extends PersonEvent['type']>(facts: Fact[], type: 
  * names; when several name it, the earliest counts and the rules refuse the others.
  */
 export function collectionsOf(facts: Fact[]): Collections {
+  // Most states folded from scratch hold no such fact (a registration read for a marriage or a
+  // child): seven filters and four maps, and their closures, to make four empty lists.
+  if (!facts.some(({ event }) => opensAnEntry.has(event.type))) return { marriages: [], employments: [], cards: [], education: [] };
   const divorces = factsOfType(facts, 'DivorceRegistered');
   const ends = factsOfType(facts, 'EmploymentEnded');
   const reports = factsOfType(facts, 'IdentityCardReported');
@@ -87,6 +90,9 @@ export function collectionsOf(facts: Fact[]): Collections {
     education: factsOfType(facts, 'EducationRecorded').map(({ eventId, event: { data } }) => withEventId(data, eventId)),
   };
 }
+
+/** The facts an entry starts from: an ending names an entry, so without one of these there is none. */
+const opensAnEntry: ReadonlySet<PersonEvent['type']> = new Set(['MarriageRegistered', 'EmploymentStarted', 'IdentityCardIssued', 'EducationRecorded']);
 
 /**
  * `{ ...data, eventId }` by a `for...in` copy: a spread of parsed event data takes V8's slow path,

@@ -49,5 +49,7 @@ export function kinOf(state: PersonState, parents: PersonState[], spouses: Perso
   for (const spouse of spouses) {
     if (spouse.status === 'deceased') spouseDeaths[spouse.nationalId] = spouse.dateOfDeath;
   }
-  return { parents: parentIds(state), grandparents: [...new Set(parents.flatMap(parentIds))], spouseDeaths };
+  // Without parents there are no grandparents: no set and no lists made to find none (a bulk marriage's spouses seldom have any).
+  const grandparents = parents.length === 0 ? [] : [...new Set(parents.flatMap(parentIds))];
+  return { parents: parentIds(state), grandparents, spouseDeaths };
 }
