@@ -47,8 +47,8 @@ interface Appending {
   persons: BatchPersons;
   marriages: Map<string, [string, string]>;
   refs: Map<string, string>;
-  /** The store's append of these very decisions: a batch decided on top of them is recorded after it, or not at all. */
-  append: Promise<unknown>;
+  /** The store's append of these very decisions, if they had writes: a batch decided on top of them is recorded after it, or not at all. */
+  append: Promise<unknown> | undefined;
   /** Whether these very decisions committed: a batch decided on top of them is void if not. */
   committed: Promise<boolean>;
 }
@@ -139,7 +139,10 @@ export class BulkRecorder {
     const before = this.appending;
     let decided = await this.decideAll(commands, options, true, before);
     const early = options.alsoAppend === undefined && !this.earlierFailed;
-    let appended = early ? await this.handOver(decided, options, before?.append) : undefined;
+    // Nothing to follow once the batch before committed (it then left `appending`): the append
+    // goes to the store's writer at once, before the next batch's `beforeAppend` sets a clock.
+    const after = this.appending === before ? before?.append : undefined;
+    let appended = early ? await this.handOver(decided, options, after) : undefined;
     // Decided on states that were not recorded (its append, after theirs, is refused): wait for
     // what was, and decide again on it.
     if (before && !(await before.committed) && (await earlier)) {
@@ -159,17 +162,20 @@ export class BulkRecorder {
 
   /** Hands a decided batch to the store: the next batch decides on top of it and follows its append. */
   private async handOver(decided: Decision, options: BulkRecordOptions, after?: Promise<unknown>): Promise<{ append: Promise<unknown> }> {
+    let stored: Promise<unknown> | undefined;
     let append: Promise<unknown>;
     try {
-      append = this.append(decided, options, after) ?? Promise.resolve();
+      stored = this.append(decided, options, after);
+      append = stored ?? Promise.resolve();
     } catch (error) {
-      append = Promise.reject(error);
+      // A batch decided on top of this one follows it into failure.
+      append = stored = Promise.reject(error);
     }
     this.appending = {
       persons: decided.persons,
       marriages: decided.marriages,
       refs: decided.refs,
-      append,
+      append: stored,
       committed: append.then(
         () => true,
         () => false,
