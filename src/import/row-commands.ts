@@ -57,7 +57,7 @@ const invalid = (column: string, code: string, message: string) => new InvalidVa
 
 export function kindOf(record: Record<string, string>): RowKind {
   const kind = record.kind;
-  if (kind !== undefined && kind in columnsByKind) return kind as RowKind;
+  if (kind !== undefined && Object.hasOwn(columnsByKind, kind)) return kind as RowKind;
   throw invalid('kind', 'IMPORT.KIND', `kind must be one of ${Object.keys(columnsByKind).join(', ')} (got ${JSON.stringify(kind ?? '')})`);
 }
 

@@ -36,6 +36,7 @@ const bad: Array<[string, Row, string, string?]> = [
   ['a blank name part', enrolmentRow(20, { grandfather: '' }), 'NAME.INVALID', 'grandfather'],
   ['no source reference', enrolmentRow(21, { source_ref: undefined }), 'VALUE.REQUIRED', 'source_ref'],
   ['an unknown kind', { ...enrolmentRow(22), kind: 'adoption' }, 'IMPORT.KIND', 'kind'],
+  ['a kind named like an inherited property', { ...enrolmentRow(24), kind: 'constructor' }, 'IMPORT.KIND', 'kind'],
   ['a ref already used', enrolmentRow(23, { ref: 'mother' }), 'IMPORT.DUPLICATE_REF', 'ref'],
   ['a column the kind does not read', { ...deathRow({ person_ref: 'child' }), place: 'LY-BA-03' }, 'IMPORT.UNKNOWN_COLUMN', 'place'],
   ['a death before birth', deathRow({ person_ref: 'child', date_of_death: '1960-01-01' }), 'FACT.BEFORE_BIRTH'],
