@@ -20,13 +20,15 @@ export interface BulkRecordOptions {
   now?: string;
   /**
    * Writes to append in the same transaction as the batch, given its results: an importer's
-   * checkpoint, so progress and facts commit together or not at all.
+   * checkpoint, so progress and facts commit together or not at all. Asked right before each
+   * hand-over to the store, perhaps while the batch before commits, and again each time the batch
+   * is decided again; a batch decided again because the one before was is asked after that one
+   * was asked for the last time, so writes that count on from the batch before stay right.
    */
   alsoAppend?: (results: BulkResult[]) => StreamWrite[];
   /**
-   * Called right before the batch goes to the store (once the batches before it committed when
-   * `alsoAppend` is given, else perhaps while the one before commits): a synthetic country sets
-   * its store's clock to the batch's instant there.
+   * Called right before the batch goes to the store (perhaps while the one before commits): a
+   * synthetic country sets its store's clock to the batch's instant there.
    */
   beforeAppend?: () => void;
 }
@@ -132,13 +134,11 @@ export class BulkRecorder {
    * Decides the batch in its turn and hands its append to the store, to be recorded after the
    * batch before's (the store refuses it if that one failed): the store's writer then has it when
    * that one commits. Gives the turn on once the batch before committed, then awaits the commit.
-   * A caller's own writes (`alsoAppend`) are asked for once the batches before committed, so a
-   * batch with some is handed over only then.
    */
   private async decideAndAppend(commands: BulkCommand[], options: BulkRecordOptions, earlier: Promise<boolean>, release: () => void): Promise<BulkResult[]> {
     const before = this.appending;
     let decided = await this.decideAll(commands, options, true, before);
-    const early = options.alsoAppend === undefined && !this.earlierFailed;
+    const early = !this.earlierFailed;
     // Nothing to follow once the batch before committed (it then left `appending`): the append
     // goes to the store's writer at once, before the next batch's `beforeAppend` sets a clock.
     const after = this.appending === before ? before?.append : undefined;

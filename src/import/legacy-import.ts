@@ -82,8 +82,8 @@ export class LegacyImport {
     const totalBytes = statSync(options.file).size;
     const batchSize = options.batchSize ?? 2_000;
     let revision = progress.revision;
-    // What the batches handed over so far count, as their appends said (totals follows the commits).
-    let counted: ImportTotals = { ...totals };
+    // What the batch handed over last counts, as its latest append said (totals follows the commits).
+    let handedOver: { counted: ImportTotals } = { counted: { ...totals } };
     let batch: Pending[] = [];
     let bytes = 0;
     // The next batch is decided while the one before commits: at most two are with the recorder.
@@ -94,19 +94,22 @@ export class LegacyImport {
       const commands = handled.filter((p) => p.command).map((p) => p.command!);
       const expected = revision;
       revision = typeof revision === 'number' ? revision + 1 : 0;
-      let start: ImportTotals | undefined;
-      let next = counted;
+      const before = handedOver;
+      const mine = { counted: before.counted };
+      handedOver = mine;
+      let next = before.counted;
       let rejects: Reject[] = [];
       const recorded = this.recorder
         .record(commands, {
           agency: options.agency,
           alsoAppend: (results) => {
-            // Asked right before the append, once the batches before committed; again if the
-            // recorder decides the batch again: count from the totals before it.
-            start ??= counted;
+            // Asked at each hand-over, perhaps while the batch before commits, and again whenever
+            // the recorder decides this batch again (then after the batch before was asked for
+            // the last time): count on from what the batch before counted when last asked.
+            const start = before.counted;
             next = { ...start, rowsDone: handled.length ? handled[handled.length - 1]!.source.row : start.rowsDone };
             rejects = this.tally(handled, results, next);
-            counted = next;
+            mine.counted = next;
             return [progressWrite(progressEventId(sha256, next.rowsDone), file, expected, next, complete, rejects)];
           },
         })
