@@ -55,7 +55,7 @@ const quote = (value: string) => (/[",\n]/.test(value) ? `"${value.replace(/"/g,
 
 export function toCsv(rows: Row[]): string {
   const columns = [...new Set(rows.flatMap((row) => Object.keys(row)))];
-  const lines = rows.map((row) => columns.map((column) => quote(row[column] ?? '')).join(','));
+  const lines = rows.map((row) => columns.map((column) => quote((Object.hasOwn(row, column) && row[column]) || '')).join(','));
   return `${columns.join(',')}\n${lines.join('\n')}\n`;
 }
 

@@ -1,4 +1,5 @@
 import { KeyColumns, keyOfCanonical } from './row-keys';
+import { setColumn } from './row-record';
 
 /** Where a row's record takes each of its values from: the record's key and the value's index. */
 interface Slot {
@@ -22,7 +23,7 @@ export class CsvColumns {
   /**
    * Whether a row's record is its non-blank values in the header's order under `names`: no two
    * names alike once trimmed, none an array index (an object lists those first) nor `__proto__`
-   * (which an object drops). Such a row is keyed and sent to the importer without its record.
+   * (which a record takes apart, see setColumn). Such a row is keyed and sent to the importer without its record.
    */
   readonly inOrder: boolean;
   /** For each of the key's columns, the index of its value in a row (a header `inOrder`). */
@@ -50,7 +51,7 @@ export class CsvColumns {
     const record: Record<string, string> = {};
     for (const { column, index } of this.slotsOf(values.length)) {
       const value = values[index]!.trim();
-      if (value !== '') record[column] = value;
+      if (value !== '') setColumn(record, column, value);
     }
     return record;
   }
@@ -64,7 +65,8 @@ export class CsvColumns {
   private slotsOf(length: number): Slot[] {
     const known = this.slotsByLength.get(Math.min(length, this.header.length));
     if (known) return known;
-    const indexOf: Record<string, number> = {};
+    // Without a prototype: a `__proto__` header is a column too.
+    const indexOf: Record<string, number> = Object.create(null);
     this.header.slice(0, length).forEach((name, index) => (indexOf[name] = index));
     const slots = Object.entries(indexOf).map(([name, index]) => ({ column: name.trim(), index }));
     this.slotsByLength.set(Math.min(length, this.header.length), slots);

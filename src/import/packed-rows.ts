@@ -1,5 +1,6 @@
 import { keyed, type KeyedRow } from './keyed-row';
 import { csvRows, readRows, type ImportFormat } from './read-rows';
+import { setColumn } from './row-record';
 
 /**
  * Rows as they cross from the reader thread to the importer: the values in one list, the keys end
@@ -128,7 +129,7 @@ export function unpackRows({ values, keys, numbers, columns, reasons }: PackedRo
     keyStart = keyEnd;
     const end = at + ROW_FIELDS + 2 * numbers[at + 5]!;
     const record: Record<string, string> = {};
-    for (at += ROW_FIELDS; at < end; at += 2) record[columns[numbers[at]!]!] = values[numbers[at + 1]!]!;
+    for (at += ROW_FIELDS; at < end; at += 2) setColumn(record, columns[numbers[at]!]!, values[numbers[at + 1]!]!);
     rows.push(reason === -1 ? { row, line, record, bytes, key } : { row, line, record, unreadable: reasons[reason]!, bytes, key });
   }
   return rows;

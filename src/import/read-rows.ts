@@ -4,6 +4,7 @@ import { StringDecoder } from 'node:string_decoder';
 import { CsvColumns } from './csv-columns';
 import { CsvFault, CsvRows } from './csv-rows';
 import type { KeyColumns } from './row-keys';
+import { setColumn } from './row-record';
 
 export type ImportFormat = 'csv' | 'ndjson';
 
@@ -46,7 +47,7 @@ const present = (entries: Array<[string, unknown]>): Record<string, string> => {
   const record: Record<string, string> = {};
   for (const [column, value] of entries) {
     const text = value === null || value === undefined ? '' : String(value).trim();
-    if (text !== '') record[column.trim()] = text;
+    if (text !== '') setColumn(record, column.trim(), text);
   }
   return record;
 };

@@ -51,7 +51,7 @@ const columnOfField: Record<string, string> = {
 };
 
 export const columnOf = (field: string | undefined): string | undefined =>
-  field === undefined ? undefined : allColumns.has(field) ? field : columnOfField[field];
+  field === undefined ? undefined : allColumns.has(field) ? field : Object.hasOwn(columnOfField, field) ? columnOfField[field] : undefined;
 
 const invalid = (column: string, code: string, message: string) => new InvalidValue(column, code, message);
 

@@ -118,6 +118,16 @@ describe('sijil import, in process', () => {
     expect((await personEvents()).length).toBe(before + 1);
   });
 
+  it.each([
+    ['CSV', 'proto.csv', toCsv],
+    ['NDJSON', 'proto.ndjson', toNdjson],
+  ])('rejects a row with a column named __proto__ as one its kind does not read (%s)', async (_, name, format) => {
+    const row: Row = { ...enrolmentRow(60), ['__proto__']: 'LY-BA-03' };
+    const file = write(name, format([enrolmentRow(61), row]));
+    expect(await importFile(file)).toMatchObject({ recorded: 1, rejected: 1 });
+    expect(rejectsOf(file).map((r) => [r.row, r.reason.code, r.reason.field, r.record.__proto__])).toEqual([[2, 'IMPORT.UNKNOWN_COLUMN', '__proto__', 'LY-BA-03']]);
+  });
+
   it('stops at a malformed line once the batches handed over before it are recorded', async () => {
     const file = write('broken.csv', `${toCsv(Array.from({ length: 1_000 }, (_, i) => enrolmentRow(200 + i)))}enrolment,"broken"quote\n`);
     await expect(importFile(file, { batchSize: 100 })).rejects.toThrow(/line 1002/);
