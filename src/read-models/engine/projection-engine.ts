@@ -126,16 +126,13 @@ export class ProjectionEngine {
   async rebuild(names?: string[], onProgress?: (progress: RebuildProgress) => void, threaded?: ThreadedRebuild): Promise<void> {
     await this.define();
     const runners = this.select(names);
-    if (threaded) {
-      // What these runners remember was committed before the rebuild the threads make.
-      runners.forEach((runner) => runner.forget());
-      return rebuildInThreads(runners.map((runner) => runner.projection.name), threaded, this.threadPageSize(), onProgress);
+    // The threads reset their projections themselves.
+    if (!threaded) {
+      for (const runner of runners) {
+        await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
+      }
     }
-    for (const runner of runners) {
-      await this.options.readModels.reset(runner.projection.name, runner.projection.collections.map((collection) => collection.name));
-      runner.startEmpty();
-    }
-    await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), onProgress });
+    await this.loadEmpty(runners, threaded, onProgress);
   }
 
   /** Resolves once the projections have applied the log up to `position` (read-your-writes). */
@@ -172,24 +169,38 @@ export class ProjectionEngine {
    * after a failure, from whatever it committed, as after any failed batch.
    */
   private async catchUpFromZero(runners: ProjectionRunner[], signal: AbortSignal): Promise<void> {
-    const names = runners.map((runner) => runner.projection.name);
-    for (const runner of runners) {
-      runner.startEmpty();
-      runner.status = 'catching-up';
-    }
+    for (const runner of runners) runner.status = 'catching-up';
+    const threads = this.options.catchUpThreads;
     try {
-      const threads = this.options.catchUpThreads;
-      if (threads) {
-        runners.forEach((runner) => runner.forget());
-        await rebuildInThreads(names, threads, this.threadPageSize(), () => this.progress.notify(), signal);
-      } else {
-        await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), stopped: () => signal.aborted });
-      }
+      // A thread's commits reach the waiters through its progress; in process, through the runners'.
+      await this.loadEmpty(runners, threads, threads && (() => this.progress.notify()), signal);
     } catch (error) {
       runners.forEach((runner) => runner.forget());
-      if (!signal.aborted) this.onError(names.join(', '), error);
+      if (!signal.aborted) this.onError(runners.map((runner) => runner.projection.name).join(', '), error);
     }
     if (!signal.aborted) runners.forEach((runner) => runner.start());
+  }
+
+  /**
+   * Applies the whole log to the runners' empty models, as a bulk load: in `threads` (see
+   * rebuildInThreads), or in process, the log read once for them all (see loadFromZero). Aborted,
+   * the load ends at the last page committed (a thread is terminated where it is).
+   */
+  private async loadEmpty(
+    runners: ProjectionRunner[],
+    threads: ThreadedRebuild | undefined,
+    onProgress?: (progress: RebuildProgress) => void,
+    signal?: AbortSignal,
+  ): Promise<void> {
+    // Empty models: each runner records its version with its first commit (after a failed load
+    // too, when it catches up on its own).
+    runners.forEach((runner) => runner.startEmpty());
+    if (threads) {
+      // What the threads commit, these runners cannot know.
+      runners.forEach((runner) => runner.forget());
+      return rebuildInThreads(runners.map((runner) => runner.projection.name), threads, this.threadPageSize(), onProgress, signal);
+    }
+    await loadFromZero({ ...this.options, runners, pageSize: this.rebuildPageSize(), onProgress, stopped: signal && (() => signal.aborted) });
   }
 
   private rebuildPageSize(): number {
