@@ -23,7 +23,7 @@ export class CsvColumns {
   /**
    * Whether a row's record is its non-blank values in the header's order under `names`: no two
    * names alike once trimmed, none an array index (an object lists those first) nor `__proto__`
-   * (which a record takes apart, see setColumn). Such a row is keyed and sent to the importer without its record.
+   * (a record takes it only through setColumn). Such a row is keyed and sent to the importer without its record.
    */
   readonly inOrder: boolean;
   /** For each of the key's columns, the index of its value in a row (a header `inOrder`). */
