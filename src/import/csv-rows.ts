@@ -1,5 +1,6 @@
 import Papa from 'papaparse';
 import { quoteFault, type QuoteFault } from './csv-quotes';
+import { ROW_CUT, ROW_ODD, RowSplitter } from './csv-row-split';
 
 /** A CSV file the import cannot read on from: the line of the fault, in `csv-parse`'s words and codes. */
 export class CsvFault extends Error {
@@ -15,10 +16,11 @@ export class CsvFault extends Error {
 /**
  * The rows of a CSV text given in pieces (a file read in chunks): each row's values and the line
  * it ends on, empty lines left out, as `csv-parse` gave them (a value may span lines, so a row's
- * line is not its index). papaparse splits the text, several times faster than `csv-parse`'s
- * character loop; it gives no lines, so the line breaks up to each row's end are counted here
- * (`indexOf`, each break once), and it reads on past misplaced quotes, so a row with a quote is
- * checked (`quoteFault`) and the first fault throws, after the rows before it.
+ * line is not its index). A row whose quotes are plainly placed is split here (`RowSplitter`); from
+ * the first other row on, papaparse splits the text, several times faster than `csv-parse`'s
+ * character loop. The line breaks up to each row's end are counted here (`indexOf`, each break
+ * once), and papaparse reads on past misplaced quotes, so a row it reads with a quote is checked
+ * (`quoteFault`) and the first fault throws, after the rows before it.
  */
 export class CsvRows {
   /** The text from the start of the first row not yet given. */
@@ -71,21 +73,37 @@ export class CsvRows {
     this.rowStart = 0;
     this.lineEnd = this.newline!.at(-1)!;
     this.nextBreak = input.indexOf(this.lineEnd);
-    this.nextQuote = input.indexOf('"');
-    // The line ending the first line break names, as `csv-parse` took it.
-    this.parser ??= new Papa.Parser({ newline: this.newline as Papa.ParseConfig['newline'], step: (result) => this.step(result as Papa.ParseStepResult<string[][]>) });
-    const { errors } = this.parser.parse(input, 0, !final) as Papa.ParseResult<string[]>;
-    if (errors.length > 0) this.fail();
+    const rows = new RowSplitter(input, this.newline!, final);
+    while (this.rowStart < input.length) {
+      const values: string[] = [];
+      const end = rows.split(this.rowStart, values);
+      if (end === ROW_CUT) break;
+      if (end === ROW_ODD) {
+        this.parseOdd(final);
+        break;
+      }
+      this.give(values, end);
+    }
     const consumed = this.rowStart;
     this.lineAtPending = this.lineAt(consumed);
     return consumed;
+  }
+
+  /** The rows from one `RowSplitter` does not split on, through papaparse, each row with a quote checked. */
+  private parseOdd(final: boolean): void {
+    const from = this.rowStart;
+    this.nextQuote = this.input.indexOf('"', from);
+    // The line ending the first line break names, as `csv-parse` took it.
+    this.parser ??= new Papa.Parser({ newline: this.newline as Papa.ParseConfig['newline'], step: (result) => this.step(result as Papa.ParseStepResult<string[][]>) });
+    // Its cursor counts from `from`, as the offsets of `input` do.
+    const { errors } = this.parser.parse(this.input.slice(from), from, !final) as Papa.ParseResult<string[]>;
+    if (errors.length > 0) this.fail();
   }
 
   /** A `Papa.Parser`'s step is given its rows as a list (of one), unlike `Papa.parse`'s. */
   private step({ data, errors, meta }: Papa.ParseStepResult<string[][]>): void {
     if (errors.length > 0) this.fail();
     const end = meta.cursor;
-    const values = data[0]!;
     if (this.nextQuote !== -1 && this.nextQuote < end) {
       const newline = this.newline!;
       const valuesEnd = this.input.startsWith(newline, end - newline.length) ? end - newline.length : end;
@@ -93,6 +111,11 @@ export class CsvRows {
       if (fault) this.throwFault(fault);
       this.nextQuote = this.input.indexOf('"', end);
     }
+    this.give(data[0]!, end);
+  }
+
+  /** The row ending at `end` to `onRow`, with the line it ends on, unless it is an empty line. */
+  private give(values: string[], end: number): void {
     const line = this.lineAt(end - 1);
     const empty = values.length === 1 && values[0] === '' && end - this.rowStart <= this.newline!.length;
     this.rowStart = end;
