@@ -43,7 +43,10 @@ export class CsvColumns {
    */
   keyOfValues(values: string[]): string {
     if (values.length > this.header.length) values.length = this.header.length;
-    for (let at = 0; at < values.length; at++) values[at] = values[at]!.trim();
+    for (let at = 0; at < values.length; at++) {
+      const value = values[at]!;
+      if (value !== '' && !(plain(value.charCodeAt(0)) && plain(value.charCodeAt(value.length - 1)))) values[at] = value.trim();
+    }
     return keyOfCanonical(this.keyColumns.canonicalOfValues(values, this.keyIndexes, values.length));
   }
 
@@ -73,6 +76,9 @@ export class CsvColumns {
     return slots;
   }
 }
+
+/** A character `trim` keeps at a text's end for certain: printable ASCII or Arabic (`trim` on every value cost about 0.3 µs a row, most being blank or trimmed already). */
+const plain = (code: number): boolean => (code > 0x20 && code < 0x7f) || (code >= 0x600 && code <= 0x6ff);
 
 /** A name an object keeps as an array index, before its other keys. */
 const isArrayIndex = (name: string): boolean => /^(0|[1-9]\d*)$/.test(name) && Number(name) < 2 ** 32 - 1;

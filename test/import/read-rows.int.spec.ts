@@ -73,6 +73,7 @@ describe('CSV rows as records and keys', () => {
     // A value on several lines of a CRLF file: see below.
     ['a BOM, CRLF line ends and blank lines', `\ufeff${register.slice(0, 4_000).replace(/\n/g, '\r\n')}\r\n\r\nenrolment,"two, values",x\r\n`],
     ['padded names and values, blank cells', ' kind , ref ,given\nenrolment,  r1  , \n  , ,\nenrolment,r2,"  quoted  "\n'],
+    ['values padded with tabs and Unicode spaces', 'kind,ref,given\nenrolment,\tr1\u00a0,\u2003محمد\u3000\nenrolment,\ufeffr2\u2028,\u1680 \u205f\nenrolment,r3,سالم\u200a\n'],
     ['columns of the same name, short and long rows', 'kind,a,b,a,c\nenrolment,1,2,3,4\nenrolment,1,2\nenrolment,1,2,,4\nenrolment,1,2,3,4,5,6\nenrolment\n'],
     ['columns named like numbers and like inherited properties', 'kind,2,1,toString,__proto__,constructor\nenrolment,a,b,c,d,\nenrolment,,b,,,e\n'],
     ['rows only, no header', ''],
