@@ -30,6 +30,8 @@ const NUMBERS_AT_FIRST = 500 * (ROW_FIELDS + 2 * 20);
 export class RowPacker {
   private values: string[] = [];
   private valueIndex = new Map<string, number>();
+  /** Per column, the index of its last value: a column repeats its value from row to row (a family's name, a place) more cheaply compared than looked up. */
+  private lastOfColumn: number[] = [];
   private keys = '';
   private numbers = new Float64Array(NUMBERS_AT_FIRST);
   private used = 0;
@@ -68,6 +70,7 @@ export class RowPacker {
     const packed = { values: this.values, keys: this.keys, numbers: this.numbers.slice(0, this.used), columns: this.columns, reasons: this.reasons };
     this.values = [];
     this.valueIndex = new Map();
+    this.lastOfColumn = [];
     this.keys = '';
     this.used = 0;
     this.columns = [];
@@ -91,11 +94,18 @@ export class RowPacker {
   }
 
   private value(column: number, value: string): void {
-    let index = this.valueIndex.get(value);
-    if (index === undefined) this.valueIndex.set(value, (index = this.values.push(value) - 1));
+    const last = this.lastOfColumn[column];
+    const index = last !== undefined && this.values[last] === value ? last : this.indexOf(value);
+    this.lastOfColumn[column] = index;
     const numbers = this.room(2);
     numbers[this.used++] = column;
     numbers[this.used++] = index;
+  }
+
+  private indexOf(value: string): number {
+    let index = this.valueIndex.get(value);
+    if (index === undefined) this.valueIndex.set(value, (index = this.values.push(value) - 1));
+    return index;
   }
 
   /** The numbers, with room for `more`. */
