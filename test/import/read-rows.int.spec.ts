@@ -127,4 +127,15 @@ describe('CSV rows as records and keys', () => {
     writeFileSync(file, 'kind,ref,given\nenrolment,r1,ab"c\n');
     expect((await asRead(file)).pop()).toBe('error: Invalid Opening Quote: a quote is found on field "given" at line 2, value is "ab"');
   });
+
+  it('reads a character cut between chunks of the file, and bytes that are not UTF-8, as the whole file decoded', async () => {
+    // A three-byte character from the first chunk's last byte (64 KiB), then bytes no UTF-8 text has.
+    const head = 'kind,ref,given\nenrolment,r0,';
+    const given = `${'x'.repeat(65_535 - head.length)}€€`;
+    const notUtf8 = Buffer.from([0xff, 0xc0, 0x80, 0xed, 0xa0, 0x80, 0xd9]);
+    const file = join(dir.path, 'bytes.csv');
+    writeFileSync(file, Buffer.concat([Buffer.from(`${head}${given}\nenrolment,r1,`), notUtf8, Buffer.from('\n')]));
+    const read = (await asRead(file)) as Read[];
+    expect(read.map(({ record }) => record.given)).toEqual([given, notUtf8.toString('utf8')]);
+  });
 });
