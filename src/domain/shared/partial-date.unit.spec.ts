@@ -55,6 +55,21 @@ describe('partial dates', () => {
     expect(ageRange('2008-02-29', '2026-03-01')).toEqual({ min: 18, max: 18 });
   });
 
+  it('gives the ages the text formula gives, for dates of every precision (the ages are read from the digits)', () => {
+    // The formula before: years from the first four characters, one less when `MM-DD` sorts before.
+    const wholeYears = (birth: string, on: string) =>
+      Number(on.slice(0, 4)) - Number(birth.slice(0, 4)) - (on.slice(5) < birth.slice(5) ? 1 : 0);
+    const dates = ['1000', '1899-12', '1900-02', '1980-05-10', '1980-05-09', '1999-12-31', '2000-01-01', '2008-02', '2008-02-29', '2024', '9999-12-31'];
+    for (const birth of dates) {
+      for (const on of dates) {
+        expect(ageRange(birth, on)).toEqual({
+          min: wholeYears(latestDay(birth), earliestDay(on)),
+          max: wholeYears(earliestDay(birth), latestDay(on)),
+        });
+      }
+    }
+  });
+
   it('counts days across leap years', () => {
     expect(daysBetween('2024-02-28', '2024-03-01')).toBe(2);
     expect(daysBetween('2023-12-31', '2024-02-29')).toBe(60);
