@@ -50,4 +50,23 @@ describe('name validation', () => {
   ])('refuses %p naming %s', (value, field) => {
     expect(() => parsePersonName(value)).toThrow(expect.objectContaining({ code: 'NAME.INVALID', details: { field } }));
   });
+
+  it.each([
+    [{ given: 'خديجة', family: 'المسماري', father: '' }, 'mother.father'],
+    [{ given: 'خديجة', family: 'المسماري', grandfather: 7 }, 'mother.grandfather'],
+    [{ given: 'خديجة' }, 'mother.family'],
+    [{ family: ' ', grandfather: '' }, 'mother.given'],
+  ])('refuses the mother\'s name %p naming %s, the parts checked given, family, father, grandfather', (value, field) => {
+    expect(() => parseMotherName(value, 'mother')).toThrow(
+      expect.objectContaining({ code: 'NAME.INVALID', details: { field }, message: expect.stringMatching(new RegExp(`^${field} must be`)) }),
+    );
+  });
+
+  it('refuses a name part with a control character, and only then (U+0000–U+001F, U+007F–U+009F)', () => {
+    for (let code = 0; code < 0x3000; code++) {
+      const part = `a${String.fromCharCode(code)}b`;
+      const control = code < 0x20 || (code >= 0x7f && code <= 0x9f);
+      expect([code, (() => { try { parsePersonName({ ...name, latin: part }); return false; } catch { return true; } })()]).toEqual([code, control]);
+    }
+  });
 });
