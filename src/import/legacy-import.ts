@@ -1,6 +1,6 @@
 import { appendFileSync, statSync, writeFileSync } from 'node:fs';
 import { basename } from 'node:path';
-import type { BulkAgency, BulkCommand, BulkResult } from '../bulk/bulk-commands';
+import type { BulkAgency, BulkCommand, BulkResult, PersonRef } from '../bulk/bulk-commands';
 import type { BulkRecorder } from '../bulk/bulk-recorder';
 import { DomainError, InvalidValue } from '../domain/shared/domain-error';
 import type { EventStore } from '../event-store/event-store.port';
@@ -36,7 +36,6 @@ export interface ImportSummary extends ImportTotals {
 
 interface Pending {
   source: KeyedRow;
-  key: string;
   command?: BulkCommand;
   reject?: Reject['reason'];
 }
@@ -53,11 +52,20 @@ const reasonOf = (error: DomainError): Reject['reason'] => {
  * progress for the same file content resumes after it; one that finds it complete records nothing.
  */
 export class LegacyImport {
-  /** Ref → national ID of the enrolments recorded (or found recorded) in this run. */
-  private readonly refs = new Map<string, string>();
   /** Ref → row key of enrolments before the resume point: resolved from the log when named. */
   private readonly earlierRefs = new Map<string, string[]>();
+  /** Ref → the row of the enrolment it names (the first: a second is refused). */
   private readonly refRows = new Map<string, number>();
+  /**
+   * Row → national ID of its enrolment, once recorded (or found recorded) in this run: a ref's
+   * person is `refRows` then this, and a recorded enrolment is remembered without hashing its ref again.
+   */
+  private readonly recordedIds: (string | undefined)[] = [];
+  /** Made once: a closure a row was garbage kept with its batch. */
+  private readonly refOf = (named: string): PersonRef => {
+    const row = this.refRows.get(named);
+    return (row === undefined ? undefined : this.recordedIds[row]) ?? { ref: named };
+  };
   private readonly seen = new Map<string, number>();
   private sha256 = '';
 
@@ -91,7 +99,8 @@ export class LegacyImport {
     const flush = async (complete: boolean) => {
       const handled = batch;
       batch = [];
-      const commands = handled.filter((p) => p.command).map((p) => p.command!);
+      const commands: BulkCommand[] = [];
+      for (const pending of handled) if (pending.command) commands.push(pending.command);
       const expected = revision;
       revision = typeof revision === 'number' ? revision + 1 : 0;
       const before = handedOver;
@@ -184,18 +193,15 @@ export class LegacyImport {
         if (earlier !== undefined) throw new InvalidValue('ref', 'IMPORT.DUPLICATE_REF', `ref ${ref} already names the person of row ${earlier}`);
         this.refRows.set(ref, source.row);
       }
-      const command = commandOfRow(source.record, kind, (named) => this.refs.get(named) ?? { ref: named });
-      command.key = key;
-      command.ids = rowIds(this.sha256, source.row, key);
-      return { source, key, command };
+      return { source, command: commandOfRow(source.record, kind, this.refOf, key, rowIds(this.sha256, source.row, key)) };
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { source, key, reject: reasonOf(error) };
+      return { source, reject: reasonOf(error) };
     }
   }
 
   /**
-   * A ref names the person of an earlier enrolment row: by national ID once recorded (`refs`), as
+   * A ref names the person of an earlier enrolment row: by national ID once recorded (`recordedIds`), as
    * `{ref}` while its batch is being decided (or when it was refused: the recorder then refuses the
    * row). The refs of rows before the resume point are found in the log, once, before the first
    * row naming them is prepared.
@@ -208,7 +214,7 @@ export class LegacyImport {
       if (!earlier) continue;
       this.earlierRefs.delete(ref!);
       const found = await this.recordedUnder(earlier[earlier.length - 1]!, earlier.length > 1 ? earlier[0] : undefined);
-      if (found) this.refs.set(ref!, found);
+      if (found) this.recordedIds[this.refRows.get(ref!)!] = found;
     }
   }
 
@@ -244,8 +250,8 @@ export class LegacyImport {
     for (const pending of batch) {
       if (!pending.command) continue;
       const result = results[at++]!;
-      const ref = pending.source.record.ref;
-      if (ref !== undefined && result.status !== 'refused' && result.nationalId) this.refs.set(ref, result.nationalId);
+      // A command's row with a ref is an enrolment that `prepare` put in `refRows` under its own row.
+      if (pending.source.record.ref !== undefined && result.status !== 'refused' && result.nationalId) this.recordedIds[pending.source.row] = result.nationalId;
     }
   }
 }

@@ -1,4 +1,5 @@
 import type { BulkCommand, PersonRef } from '../bulk/bulk-commands';
+import type { CommandIds } from '../bulk/command-ids';
 import type { EnrolmentSourceKind, Residency, Sex, CertifierKind } from '../domain/person/person-events';
 import { InvalidValue } from '../domain/shared/domain-error';
 
@@ -67,12 +68,17 @@ const knownColumns: Record<RowKind, ReadonlySet<string>> = {
   marriage: new Set(['kind', ...columnsByKind.marriage]),
 };
 
-/** Columns a row of this kind does not read: a misspelt header would otherwise drop data silently. */
+/**
+ * Columns a row of this kind does not read: a misspelt header would otherwise drop data silently.
+ * The list of them is made only for a refusal (a record's prototype is `Object.prototype`, nothing
+ * inherited is enumerable: `for...in` sees its own keys).
+ */
 export function assertKnownColumns(record: Record<string, string>, kind: RowKind): void {
   const known = knownColumns[kind];
-  const unknown = Object.keys(record).filter((column) => !known.has(column));
-  if (unknown.length > 0) {
-    throw invalid(unknown[0]!, 'IMPORT.UNKNOWN_COLUMN', `a ${kind} row does not read ${unknown.join(', ')}`);
+  for (const column in record) {
+    if (known.has(column)) continue;
+    const unknown = Object.keys(record).filter((other) => !known.has(other));
+    throw invalid(column, 'IMPORT.UNKNOWN_COLUMN', `a ${kind} row does not read ${unknown.join(', ')}`);
   }
 }
 
@@ -87,11 +93,13 @@ function required(record: Record<string, string>, column: string, fallback?: str
 /** A person named by national ID or by the `ref` of an enrolment row; one of the two, never both. */
 function personOf(
   record: Record<string, string>,
-  [idColumn, refColumn]: [string, string],
+  idColumn: string,
+  refColumn: string,
   refOf: (ref: string) => PersonRef,
   needed: boolean,
 ): PersonRef | undefined {
-  const [id, ref] = [record[idColumn], record[refColumn]];
+  const id = record[idColumn];
+  const ref = record[refColumn];
   if (id !== undefined && ref !== undefined) {
     throw invalid(refColumn, 'IMPORT.AMBIGUOUS_PERSON', `give ${idColumn} or ${refColumn}, not both`);
   }
@@ -101,14 +109,23 @@ function personOf(
   return id ?? (ref === undefined ? undefined : refOf(ref));
 }
 
-/** The bulk command a row means (without its key and IDs), or an `InvalidValue` naming a column. */
-export function commandOfRow(record: Record<string, string>, kind: RowKind, refOf: (ref: string) => PersonRef): BulkCommand {
+/**
+ * The bulk command a row means, with its key and IDs, or an `InvalidValue` naming a column. The
+ * key and IDs are in each command's literal: set afterwards, they went to a second object.
+ */
+export function commandOfRow(
+  record: Record<string, string>,
+  kind: RowKind,
+  refOf: (ref: string) => PersonRef,
+  key: string,
+  ids: CommandIds,
+): BulkCommand {
   assertKnownColumns(record, kind);
   switch (kind) {
     case 'enrolment': {
       const r = record;
-      const motherId = personOf(r, ['mother_id', 'mother_ref'], refOf, false);
-      const fatherId = personOf(r, ['father_id', 'father_ref'], refOf, false);
+      const motherId = personOf(r, 'mother_id', 'mother_ref', refOf, false);
+      const fatherId = personOf(r, 'father_id', 'father_ref', refOf, false);
       const hasMotherName = r.mother_given !== undefined || r.mother_father !== undefined || r.mother_grandfather !== undefined || r.mother_family !== undefined;
       // Filled field by field in the order the events' JSON keeps (a spread of each optional field
       // built an object per field, per row). Absent values leave no key, as over HTTP.
@@ -132,28 +149,32 @@ export function commandOfRow(record: Record<string, string>, kind: RowKind, refO
       if (motherId !== undefined) data.motherId = motherId;
       if (fatherId !== undefined) data.fatherId = fatherId;
       data.source = { kind: (r.source_kind ?? 'legacy-register') as EnrolmentSourceKind, reference: required(r, 'source_ref') };
-      return (r.ref === undefined ? { type: 'EnrolPerson', data } : { type: 'EnrolPerson', ref: r.ref, data }) as BulkCommand;
+      return (r.ref === undefined ? { type: 'EnrolPerson', data, key, ids } : { type: 'EnrolPerson', ref: r.ref, data, key, ids }) as BulkCommand;
     }
     case 'death':
       return {
         type: 'RegisterDeath',
-        nationalId: personOf(record, ['national_id', 'person_ref'], refOf, true)!,
+        nationalId: personOf(record, 'national_id', 'person_ref', refOf, true)!,
         data: {
           dateOfDeath: record.date_of_death!,
           placeOfDeath: record.place_of_death!,
           causeIcd10: record.cause_icd10!,
           certifier: { kind: record.certifier_kind as CertifierKind, reference: required(record, 'certifier_ref', 'source_ref') },
         },
+        key,
+        ids,
       } as BulkCommand;
     case 'marriage':
       return {
         type: 'RegisterMarriage',
-        spouses: [personOf(record, ['husband_id', 'husband_ref'], refOf, true)!, personOf(record, ['wife_id', 'wife_ref'], refOf, true)!],
+        spouses: [personOf(record, 'husband_id', 'husband_ref', refOf, true)!, personOf(record, 'wife_id', 'wife_ref', refOf, true)!],
         data: {
           date: record.date_of_marriage!,
           place: record.place!,
           contractReference: required(record, 'contract_ref', 'source_ref'),
         },
+        key,
+        ids,
       };
   }
 }
