@@ -109,6 +109,23 @@ function personOf(
   return id ?? (ref === undefined ? undefined : refOf(ref));
 }
 
+/** A name's parts as written (a blank one keeps its key, for the decider to refuse), each shape one literal. */
+function nameOf(r: Record<string, string>): Record<string, string> {
+  return r.latin === undefined
+    ? { given: r.given!, father: r.father!, grandfather: r.grandfather!, family: r.family! }
+    : { given: r.given!, father: r.father!, grandfather: r.grandfather!, family: r.family!, latin: r.latin };
+}
+
+/** A mother's name: given and family always keyed, father and grandfather only when written. */
+function motherNameOf(r: Record<string, string>): Record<string, string> {
+  const given = r.mother_given!;
+  const family = r.mother_family!;
+  const father = r.mother_father;
+  const grandfather = r.mother_grandfather;
+  if (father === undefined) return grandfather === undefined ? { given, family } : { given, grandfather, family };
+  return grandfather === undefined ? { given, father, family } : { given, father, grandfather, family };
+}
+
 /**
  * The bulk command a row means, with its key and IDs, or an `InvalidValue` naming a column. The
  * key and IDs are in each command's literal: set afterwards, they went to a second object.
@@ -127,25 +144,15 @@ export function commandOfRow(
       const motherId = personOf(r, 'mother_id', 'mother_ref', refOf, false);
       const fatherId = personOf(r, 'father_id', 'father_ref', refOf, false);
       const hasMotherName = r.mother_given !== undefined || r.mother_father !== undefined || r.mother_grandfather !== undefined || r.mother_family !== undefined;
-      // Filled field by field in the order the events' JSON keeps (a spread of each optional field
-      // built an object per field, per row). Absent values leave no key, as over HTTP.
-      const data: Record<string, unknown> = {};
-      if (r.national_id !== undefined) data.nationalId = r.national_id;
-      const name: Record<string, string> = { given: r.given!, father: r.father!, grandfather: r.grandfather!, family: r.family! };
-      if (r.latin !== undefined) name.latin = r.latin;
-      data.name = name;
-      data.sex = r.sex as Sex;
-      data.dateOfBirth = r.date_of_birth!;
-      data.placeOfBirth = r.place_of_birth!;
-      data.nationality = r.nationality!;
-      data.residency = r.residency as Residency;
-      if (hasMotherName) {
-        const motherName: Record<string, string> = { given: r.mother_given! };
-        if (r.mother_father !== undefined) motherName.father = r.mother_father;
-        if (r.mother_grandfather !== undefined) motherName.grandfather = r.mother_grandfather;
-        motherName.family = r.mother_family!;
-        data.motherName = motherName;
-      }
+      // Filled in the order the events' JSON keeps; absent values leave no key, as over HTTP. The
+      // fields always there come in one literal: `{}` holds four and moved the rest to a second
+      // object grown three fields at a time, kept with the batch until it commits.
+      const name = nameOf(r);
+      const data: Record<string, unknown> =
+        r.national_id === undefined
+          ? { name, sex: r.sex as Sex, dateOfBirth: r.date_of_birth!, placeOfBirth: r.place_of_birth!, nationality: r.nationality!, residency: r.residency as Residency }
+          : { nationalId: r.national_id, name, sex: r.sex as Sex, dateOfBirth: r.date_of_birth!, placeOfBirth: r.place_of_birth!, nationality: r.nationality!, residency: r.residency as Residency };
+      if (hasMotherName) data.motherName = motherNameOf(r);
       if (motherId !== undefined) data.motherId = motherId;
       if (fatherId !== undefined) data.fatherId = fatherId;
       data.source = { kind: (r.source_kind ?? 'legacy-register') as EnrolmentSourceKind, reference: required(r, 'source_ref') };
