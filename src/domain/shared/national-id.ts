@@ -38,7 +38,10 @@ export function parseNationalId(value: unknown, field = 'nationalId'): NationalI
  * stays deterministic. The caller checks the ID is unused before registering under it.
  */
 export function issueNationalId(randomDigit: () => number): NationalId {
-  let digits = String(2 + (randomDigit() % 8));
-  for (let i = 0; i < 10; i++) digits += randomDigit() % 10;
+  // The eleven digits as one number, written once: appended one by one they made eleven strings
+  // (every enrolment without an ID draws one). Below 10^11, and the first digit is never 0.
+  let value = 2 + (randomDigit() % 8);
+  for (let i = 0; i < 10; i++) value = value * 10 + (randomDigit() % 10);
+  const digits = String(value);
   return `${digits}${verhoeffCheckDigit(digits)}`;
 }

@@ -56,4 +56,16 @@ describe('national ID', () => {
     expect(isNationalId(issued)).toBe(true);
     expect(issued.startsWith('3')).toBe(true);
   });
+
+  it('issues the ID the digits spell, in the order drawn, for any sequence of digits', () => {
+    const draws = [[0, 0, 0, 0, 0, 0, 0, 0, 0, 0, 0], [7, 9, 9, 9, 9, 9, 9, 9, 9, 9, 9], [8, 0, 1, 0, 0, 0, 0, 0, 0, 0, 7], [13, 25, 3, 4, 5, 6, 7, 8, 9, 10, 11]];
+    for (let n = 0; n < 200; n++) draws.push(Array.from({ length: 11 }, (_, i) => (n * 7919 + i * 104729) % 250));
+    for (const draw of draws) {
+      let i = 0;
+      const issued = issueNationalId(() => draw[i++]!);
+      const spelt = `${2 + (draw[0]! % 8)}${draw.slice(1).map((digit) => digit % 10).join('')}`;
+      expect(issued.slice(0, 11)).toBe(spelt);
+      expect(isNationalId(issued)).toBe(true);
+    }
+  });
 });
