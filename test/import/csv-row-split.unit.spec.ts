@@ -1,3 +1,4 @@
+import fc from 'fast-check';
 import Papa from 'papaparse';
 import { ROW_CUT, ROW_ODD, RowSplitter } from '../../src/import/csv-row-split';
 
@@ -56,5 +57,21 @@ describe('CSV rows split without papaparse', () => {
   it('finds the quotes of a later row after rows without any', () => {
     const text = `${'a,b\n'.repeat(50)}"c,d",e\n`;
     expect(split(text, '\n').at(-1)).toEqual([['c,d', 'e'], text.length]);
+  });
+
+  it('gives papaparse\'s rows for any text, up to the first row it leaves to papaparse', () => {
+    // Texts of the characters that matter to CSV: separators, quotes, each line end, a space, Arabic.
+    const texts = fc.array(fc.constantFrom('a', 'ب', ',', '"', '""', '\n', '\r', '\r\n', ' ', ''), { maxLength: 40 }).map((parts) => parts.join(''));
+    fc.assert(
+      fc.property(texts, fc.constantFrom('\n', '\r\n', '\r'), (text, newline) => {
+        const ours = split(text, newline);
+        const theirs = papaparsed(text, newline);
+        const given = (ours.at(-1)?.[1] ?? 0) < 0 ? ours.slice(0, -1) : ours;
+        expect(given).toEqual(theirs.slice(0, given.length));
+        if (given.length < ours.length) expect(ours.at(-1)![1]).toBe(ROW_ODD);
+        else expect(given).toEqual(theirs);
+      }),
+      { numRuns: 2_000 },
+    );
   });
 });
