@@ -4,7 +4,7 @@ import { canFailHalfway } from './commit-batch';
 import type { EventDatabaseOptions } from './event-database';
 import { pack } from './packed-append';
 import { startWriterThread } from './start-writer-thread';
-import { restore, type Piece, type WriterReply, type WriterRequest } from './writer-messages';
+import { restore, settledOf, type Piece, type WriterReply, type WriterRequest } from './writer-messages';
 
 interface PendingAppend {
   seq: number;
@@ -162,10 +162,9 @@ export class GroupCommit {
       const error = restore(reply.failed);
       batch.forEach((append) => append.reject(error));
     } else {
-      reply.outcomes.forEach((outcome, i) =>
-        'results' in outcome ? batch[i].resolve(outcome.results) : batch[i].reject(restore(outcome.error)),
-      );
-      if (reply.outcomes.some((outcome) => 'results' in outcome)) this.onCommitted();
+      const settled = settledOf(reply);
+      settled.forEach((outcome, i) => (outcome instanceof Error ? batch[i].reject(outcome) : batch[i].resolve(outcome)));
+      if (settled.some((outcome) => !(outcome instanceof Error))) this.onCommitted();
     }
     this.next();
   }

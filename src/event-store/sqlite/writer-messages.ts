@@ -1,4 +1,5 @@
 import { AppendResult, DuplicateEventId, EarlierAppendFailed, WrongExpectedRevision } from '../event-store.port';
+import type { BatchOutcome } from './commit-batch';
 import type { PackedAppend } from './packed-append';
 
 /**
@@ -31,10 +32,45 @@ export type CarriedError =
   | { kind: 'earlier-append-failed' }
   | { kind: 'error'; message: string; code?: string };
 
-/** The writer thread's answer to one commit: an outcome per append, or the whole batch failed. */
-export type WriterReply =
-  | { outcomes: ({ results: AppendResult[] } | { error: CarriedError })[] }
-  | { failed: CarriedError };
+/**
+ * The writer thread's answer to one commit, or the whole batch failed. Each append's outcome is
+ * how many results it has (taken in turn from `results`: each write's next revision, then its
+ * position) or its error. A structured clone of an object per write (a bulk batch holds
+ * thousands) cost the main thread 0.4–0.6 µs a write to rebuild, property by property; one typed
+ * array and an object built from it, under 0.1.
+ */
+export type WriterReply = { results: Float64Array; outcomes: (number | { error: CarriedError })[] } | { failed: CarriedError };
+
+/** An outcome per append, as the main thread settles them: its results, or its error. */
+export type SettledAppend = AppendResult[] | Error;
+
+export function replyOf(committed: BatchOutcome): WriterReply {
+  if ('failed' in committed) return { failed: carry(committed.failed) };
+  let count = 0;
+  for (const outcome of committed.outcomes) if ('results' in outcome) count += outcome.results.length;
+  const results = new Float64Array(count * 2);
+  let at = 0;
+  const outcomes = committed.outcomes.map((outcome) => {
+    if (!('results' in outcome)) return { error: carry(outcome.error) };
+    for (const { nextRevision, position } of outcome.results) {
+      results[at++] = nextRevision;
+      results[at++] = position;
+    }
+    return outcome.results.length;
+  });
+  return { results, outcomes };
+}
+
+/** The appends' outcomes of a reply that committed. */
+export function settledOf({ results, outcomes }: Extract<WriterReply, { outcomes: unknown }>): SettledAppend[] {
+  let at = 0;
+  return outcomes.map((outcome) => {
+    if (typeof outcome !== 'number') return restore(outcome.error);
+    const appended: AppendResult[] = new Array(outcome);
+    for (let i = 0; i < outcome; i++) appended[i] = { nextRevision: results[at++]!, position: results[at++]! };
+    return appended;
+  });
+}
 
 export function carry(error: unknown): CarriedError {
   if (error instanceof WrongExpectedRevision) {

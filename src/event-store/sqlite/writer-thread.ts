@@ -2,7 +2,7 @@ import { parentPort, workerData } from 'node:worker_threads';
 import { BatchWriter } from './commit-batch';
 import { openEventDatabase, type EventDatabaseOptions } from './event-database';
 import { prepareWriteStatements } from './event-statements';
-import { carry, type WriterReply, type WriterRequest } from './writer-messages';
+import { replyOf, type WriterReply, type WriterRequest } from './writer-messages';
 
 /**
  * The log's one writer, on its own thread: it writes each batch the main thread sends as its
@@ -22,10 +22,6 @@ port.on('message', (request: WriterRequest) => {
   }
   batch.write(request.pieces, request.recordedAt);
   if (!request.commit) return;
-  const committed = batch.commit();
-  const reply: WriterReply =
-    'failed' in committed
-      ? { failed: carry(committed.failed) }
-      : { outcomes: committed.outcomes.map((outcome) => ('results' in outcome ? outcome : { error: carry(outcome.error) })) };
+  const reply: WriterReply = replyOf(batch.commit());
   port.postMessage(reply);
 });
