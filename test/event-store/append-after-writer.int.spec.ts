@@ -2,7 +2,7 @@ import { join } from 'path';
 import { newEventId } from '../../src/event-store/event-id';
 import { EarlierAppendFailed, NewEvent, StreamWrite, WrongExpectedRevision } from '../../src/event-store/event-store.port';
 import { BatchWriter, type BatchOutcome } from '../../src/event-store/sqlite/commit-batch';
-import { openEventDatabase } from '../../src/event-store/sqlite/event-database';
+import { openWriterDatabase } from '../../src/event-store/sqlite/event-database';
 import { prepareWriteStatements } from '../../src/event-store/sqlite/event-statements';
 import { GroupCommit } from '../../src/event-store/sqlite/group-commit';
 import { pack } from '../../src/event-store/sqlite/packed-append';
@@ -15,12 +15,12 @@ import { makeTempDir } from './temp-dir';
  */
 describe('BatchWriter with appends to be recorded after earlier ones', () => {
   let dir: ReturnType<typeof makeTempDir>;
-  let db: ReturnType<typeof openEventDatabase>;
+  let db: ReturnType<typeof openWriterDatabase>;
   let writer: BatchWriter;
 
   beforeEach(() => {
     dir = makeTempDir();
-    db = openEventDatabase(join(dir.path, 'events.db'));
+    db = openWriterDatabase(join(dir.path, 'events.db'));
     writer = new BatchWriter(db, prepareWriteStatements(db));
   });
 

@@ -32,3 +32,17 @@ export function openEventDatabase(path: string, options: EventDatabaseOptions = 
   db.exec(SCHEMA);
   return db;
 }
+
+/**
+ * Opens the log for its one writer. An append's savepoint and each multi-row INSERT keep a journal
+ * of the pages they change, to undo them alone; past 64 KiB SQLite spills it to a temporary file,
+ * and the random national IDs of the (stream_id, revision) index touch about a page an event. Kept
+ * in memory, the import's inserts cost 4.0 µs an event instead of 6.0–6.5 (the writer thread 12.5
+ * instead of 14.2). That journal is never read after a crash (the WAL is what recovers), and it
+ * holds at most one copy of each page an append changes.
+ */
+export function openWriterDatabase(path: string, options: EventDatabaseOptions = {}): Database.Database {
+  const db = openEventDatabase(path, options);
+  db.pragma('temp_store = MEMORY');
+  return db;
+}

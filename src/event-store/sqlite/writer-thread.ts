@@ -1,6 +1,6 @@
 import { parentPort, workerData } from 'node:worker_threads';
 import { BatchWriter } from './commit-batch';
-import { openEventDatabase, type EventDatabaseOptions } from './event-database';
+import { openWriterDatabase, type EventDatabaseOptions } from './event-database';
 import { prepareWriteStatements } from './event-statements';
 import { replyOf, type WriterReply, type WriterRequest } from './writer-messages';
 
@@ -10,7 +10,7 @@ import { replyOf, type WriterReply, type WriterRequest } from './writer-messages
  * loop keeps parsing, validating and deciding requests while the disk syncs.
  */
 const { path, options } = workerData as { path: string; options: EventDatabaseOptions };
-const db = openEventDatabase(path, options);
+const db = openWriterDatabase(path, options);
 const batch = new BatchWriter(db, prepareWriteStatements(db));
 const port = parentPort!;
 
