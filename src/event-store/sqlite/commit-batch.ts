@@ -3,12 +3,30 @@ import { EarlierAppendFailed, type AppendResult } from '../event-store.port';
 import type { WriteStatements } from './event-statements';
 import { unpack } from './packed-append';
 import { recordWrites } from './record-writes';
-import type { Piece } from './writer-messages';
+import { carry, type Piece, type WriterReply } from './writer-messages';
 
 export type Outcome = { results: AppendResult[] } | { error: unknown };
 
 /** What became of a batch once committed: an outcome per append, or the whole transaction failed. */
 export type BatchOutcome = { outcomes: Outcome[] } | { failed: unknown };
+
+/** A batch's outcome as the writer thread answers it (`WriterReply`). */
+export function replyOf(committed: BatchOutcome): WriterReply {
+  if ('failed' in committed) return { failed: carry(committed.failed) };
+  let count = 0;
+  for (const outcome of committed.outcomes) if ('results' in outcome) count += outcome.results.length;
+  const results = new Float64Array(count * 2);
+  let at = 0;
+  const outcomes = committed.outcomes.map((outcome) => {
+    if (!('results' in outcome)) return { error: carry(outcome.error) };
+    for (const { nextRevision, position } of outcome.results) {
+      results[at++] = nextRevision;
+      results[at++] = position;
+    }
+    return outcome.results.length;
+  });
+  return { results, outcomes };
+}
 
 /** The writes of one append, as far as they have arrived. */
 interface OpenAppend {

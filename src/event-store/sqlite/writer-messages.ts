@@ -1,5 +1,4 @@
 import { AppendResult, DuplicateEventId, EarlierAppendFailed, WrongExpectedRevision } from '../event-store.port';
-import type { BatchOutcome } from './commit-batch';
 import type { PackedAppend } from './packed-append';
 
 /**
@@ -43,23 +42,6 @@ export type WriterReply = { results: Float64Array; outcomes: (number | { error: 
 
 /** An outcome per append, as the main thread settles them: its results, or its error. */
 export type SettledAppend = AppendResult[] | Error;
-
-export function replyOf(committed: BatchOutcome): WriterReply {
-  if ('failed' in committed) return { failed: carry(committed.failed) };
-  let count = 0;
-  for (const outcome of committed.outcomes) if ('results' in outcome) count += outcome.results.length;
-  const results = new Float64Array(count * 2);
-  let at = 0;
-  const outcomes = committed.outcomes.map((outcome) => {
-    if (!('results' in outcome)) return { error: carry(outcome.error) };
-    for (const { nextRevision, position } of outcome.results) {
-      results[at++] = nextRevision;
-      results[at++] = position;
-    }
-    return outcome.results.length;
-  });
-  return { results, outcomes };
-}
 
 /** The appends' outcomes of a reply that committed. */
 export function settledOf({ results, outcomes }: Extract<WriterReply, { outcomes: unknown }>): SettledAppend[] {

@@ -1,6 +1,7 @@
 import { deserialize, serialize } from 'node:v8';
 import { DuplicateEventId, EarlierAppendFailed, WrongExpectedRevision } from '../event-store.port';
-import { replyOf, settledOf, type WriterReply } from './writer-messages';
+import { replyOf } from './commit-batch';
+import { settledOf, type WriterReply } from './writer-messages';
 
 /** As the reply crosses from the writer thread: a structured clone. */
 const crossed = (reply: WriterReply): WriterReply => deserialize(serialize(reply)) as WriterReply;

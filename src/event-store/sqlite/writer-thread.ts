@@ -1,8 +1,8 @@
 import { parentPort, workerData } from 'node:worker_threads';
-import { BatchWriter } from './commit-batch';
+import { BatchWriter, replyOf } from './commit-batch';
 import { openWriterDatabase, type EventDatabaseOptions } from './event-database';
 import { prepareWriteStatements } from './event-statements';
-import { replyOf, type WriterReply, type WriterRequest } from './writer-messages';
+import type { WriterReply, WriterRequest } from './writer-messages';
 
 /**
  * The log's one writer, on its own thread: it writes each batch the main thread sends as its
