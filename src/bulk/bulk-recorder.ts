@@ -278,10 +278,7 @@ export class BulkRecorder {
         ctx.persons.markRead(outcome.read);
         if ('ref' in command && command.ref !== undefined && outcome.nationalId) ctx.refs.set(command.ref, outcome.nationalId);
         if (outcome.marriage) ctx.marriages.set(outcome.marriage.marriageId, outcome.marriage.spouses);
-        const result: BulkResult & { status: 'recorded' } = { status: 'recorded', facts };
-        if (outcome.nationalId) result.nationalId = outcome.nationalId;
-        if (outcome.marriage) result.marriageId = outcome.marriage.marriageId;
-        results.push(result);
+        results.push(recordedResult(facts, outcome.nationalId, outcome.marriage?.marriageId));
       } catch (error) {
         if (!(error instanceof DomainError)) throw error;
         results.push({ status: 'refused', error });
@@ -292,11 +289,20 @@ export class BulkRecorder {
   }
 }
 
-/** Built per command: fields assigned rather than spread from a temporary object each. */
+/**
+ * Built per command with every field at once, an absent one undefined (the deciders read them, no
+ * one lists them): fields added to a smaller literal went to a second, growing array.
+ */
 function metadataOf(agency: BulkAgency, now: string, key: string | undefined): CommandMetadata {
-  const metadata: CommandMetadata = { now, registrar: agency.registrar };
-  if (agency.office !== undefined) metadata.office = agency.office;
-  if (agency.officeArea !== undefined) metadata.officeArea = agency.officeArea;
-  if (key !== undefined) metadata.idempotencyKey = key;
-  return metadata;
+  return { now, registrar: agency.registrar, office: agency.office, officeArea: agency.officeArea, idempotencyKey: key };
+}
+
+/**
+ * One literal per combination (a marriage names no person, a registration no marriage): a
+ * result that gained fields after it was made kept them in a second array until the caller let
+ * go of the batch's results. Absent fields stay absent, as callers may list a result's keys.
+ */
+function recordedResult(facts: RecordedFacts[], nationalId: string | undefined, marriageId: string | undefined): BulkResult {
+  if (nationalId) return marriageId ? { status: 'recorded', facts, nationalId, marriageId } : { status: 'recorded', facts, nationalId };
+  return marriageId ? { status: 'recorded', facts, marriageId } : { status: 'recorded', facts };
 }
