@@ -1,5 +1,6 @@
 import { appended } from '../shared/appended';
 import type { CivilDate } from '../shared/partial-date';
+import { hasOwn } from '../shared/without-keys';
 import type {
   CardReportReason,
   EducationStatus,
@@ -100,7 +101,7 @@ const opensAnEntry: ReadonlySet<PersonEvent['type']> = new Set(['MarriageRegiste
  */
 function withEventId<T extends object>(data: T, eventId: string): T & { eventId: string } {
   const entry: Record<string, unknown> = {};
-  for (const key in data) if (Object.hasOwn(data, key)) entry[key] = data[key];
+  for (const key in data) if (hasOwn.call(data, key)) entry[key] = data[key];
   entry.eventId = eventId;
   return entry as T & { eventId: string };
 }
