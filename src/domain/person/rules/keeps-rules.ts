@@ -14,9 +14,18 @@ const rules: HistoryRule[] = [timeline, birthParents, marriageRules, employmentR
 /** The event ID the decision's own events carry while the rules judge them: the log assigns the real one. */
 export const PENDING_EVENT_ID = '(this command)';
 
+/**
+ * Concatenated by a loop, not `flatMap`: every decision but a registration runs this at least
+ * once, and most rules find nothing: nothing is copied then.
+ */
 export function violationsOf(state: PersonState, context: RuleContext): Violation[] {
   if (state.status === 'unregistered') return [];
-  return rules.flatMap((rule) => rule(state, context));
+  let found: Violation[] = [];
+  for (const rule of rules) {
+    const violations = rule(state, context);
+    if (violations.length > 0) found = found.length === 0 ? violations : [...found, ...violations];
+  }
+  return found;
 }
 
 const keyOf = (violation: Violation) => `${violation.code} ${violation.facts.join(' ')}`;
