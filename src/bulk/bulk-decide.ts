@@ -3,13 +3,13 @@ import { marriageStreamId, spousesOfMarriage } from '../commands/shared/marriage
 import type { Kin, RegisterMarriage } from '../domain/marriage/marriage-commands';
 import { decideMarriage } from '../domain/marriage/marriage-decide';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
-import type { EnrolPerson, PersonCommand, RegisterBirth } from '../domain/person/person-commands';
+import type { PersonCommand } from '../domain/person/person-commands';
 import { decide } from '../domain/person/person-decide';
-import type { PersonEvent } from '../domain/person/person-events';
+import type { PersonEnrolled, PersonEvent } from '../domain/person/person-events';
 import { kinOf, parentIds } from '../domain/person/person-queries';
 import type { PersonState } from '../domain/person/person-state';
 import { requireRegistered } from '../domain/person/registration';
-import { decideRegistration } from '../domain/person/registration-decide';
+import { decideRegistrationFrom } from '../domain/person/registration-decide';
 import { isAreaCode } from '../domain/shared/area-code';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { Conflict, InvalidValue, NotFound } from '../domain/shared/domain-error';
@@ -108,15 +108,13 @@ function decideNewPerson(command: BulkEnrolment | BulkBirth, metadata: CommandMe
       then(newNationalId(given, command.key, ids, ctx.persons), (drawn): Outcome => {
         if ('duplicate' in drawn) return drawn;
         const { nationalId, state } = drawn;
-        // The command's data, its person references replaced by IDs and states, in the same key order.
-        const data = withoutKeys(command.data, personKeys);
+        // The event's data: the command's, its person references replaced by IDs (and any parent
+        // states left out, as the API's copy leaves them), in the same key order.
+        const data = withoutKeys(command.data, personKeys) as PersonEnrolled['data'];
         data.nationalId = nationalId;
         if (motherId !== undefined) data.motherId = motherId;
         if (fatherId !== undefined) data.fatherId = fatherId;
-        data.mother = mother;
-        data.father = father;
-        const domainCommand = { type: command.type, data, metadata } as EnrolPerson | RegisterBirth;
-        const events = decideRegistration(domainCommand, state, ctx.policy);
+        const events = decideRegistrationFrom(command.type, data, { mother, father }, state, metadata, ctx.policy);
         const read = [motherId, fatherId].filter((id): id is string => id !== undefined);
         return { events: [[nationalId, events]], read, nationalId };
       }),
@@ -124,7 +122,7 @@ function decideNewPerson(command: BulkEnrolment | BulkBirth, metadata: CommandMe
   );
 }
 
-const personKeys = new Set(['nationalId', 'motherId', 'fatherId']);
+const personKeys = new Set(['nationalId', 'motherId', 'fatherId', 'mother', 'father']);
 const marriageKeys = new Set(['marriageId']);
 
 /**

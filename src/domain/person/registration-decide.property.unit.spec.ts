@@ -6,7 +6,7 @@ import type { EnrolPerson, RegisterBirth } from './person-commands';
 import { decide } from './person-decide';
 import type { PersonEvent } from './person-events';
 import { initialState, type PersonState } from './person-state';
-import { decideRegistration } from './registration-decide';
+import { decideRegistration, decideRegistrationFrom } from './registration-decide';
 
 /** Events, or the refusal as the API would answer it: class, code, message and details. */
 function outcomeOf(run: () => PersonEvent[]): unknown {
@@ -133,5 +133,17 @@ describe('decideRegistration', () => {
       expect(seen.has(code)).toBe(true);
     }
     // Two deciders on 1,500 commands: past jest's 5 s on this shared machine under load.
+  }, 30_000);
+
+  it('decides the same on a copy of the data made by the caller, the parent states beside it, and keeps that copy as the event data', () => {
+    fc.assert(
+      fc.property(newPersonCommand, anyState, policy, (cmd, state, p) => {
+        const { mother, father, ...copy } = cmd.data;
+        const fromCopy = outcomeOf(() => decideRegistrationFrom(cmd.type, copy as Parameters<typeof decideRegistrationFrom>[1], { mother, father }, state, cmd.metadata, p));
+        expect(fromCopy).toEqual(outcomeOf(() => decideRegistration(cmd, state, p)));
+        if ('events' in (fromCopy as object)) expect((fromCopy as { events: PersonEvent[] }).events[0]!.data).toBe(copy);
+      }),
+      { numRuns: 500, seed: 20261124 },
+    );
   }, 30_000);
 });

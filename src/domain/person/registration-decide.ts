@@ -1,12 +1,13 @@
 import type { JurisdictionPolicy } from '../policy/jurisdiction-policy';
 import { RuleViolation } from '../shared/domain-error';
+import type { CommandMetadata } from '../shared/command-metadata';
 import { latestCivilDateAt } from '../shared/partial-date';
 import { assertValidFact } from './fact-values';
 import type { EnrolPerson, RegisterBirth } from './person-commands';
-import { relativesOf } from './person-decide';
-import type { PersonEvent } from './person-events';
+import { parentsById, relativesOf } from './person-decide';
+import type { BirthRegistered, PersonEnrolled, PersonEvent } from './person-events';
 import type { PersonState } from './person-state';
-import { birthOf, enrolmentOf } from './registration';
+import { birthFrom, birthOf, enrolmentFrom, enrolmentOf, type ParentStates } from './registration';
 import { parentViolations } from './rules/birth-parents';
 import { assertWithinJurisdiction } from './rules/jurisdiction';
 import { PENDING_EVENT_ID } from './rules/keeps-rules';
@@ -23,9 +24,30 @@ import { inFuture } from './rules/timeline';
  */
 export function decideRegistration(command: EnrolPerson | RegisterBirth, state: PersonState, policy: JurisdictionPolicy): PersonEvent[] {
   const event = command.type === 'EnrolPerson' ? enrolmentOf(command, state) : birthOf(command, state);
+  return judged(event, relativesOf(command), state, command.metadata, policy);
+}
+
+/**
+ * `decideRegistration` on `data`, the event's data as the caller copied it from the command, the
+ * parents' states given beside: filled in and kept as the event's (`birthFrom`). The bulk path's
+ * copy, which replaced the command's references to persons, is the only one.
+ */
+export function decideRegistrationFrom(
+  type: (EnrolPerson | RegisterBirth)['type'],
+  data: PersonEnrolled['data'] | BirthRegistered['data'],
+  parents: ParentStates,
+  state: PersonState,
+  metadata: CommandMetadata,
+  policy: JurisdictionPolicy,
+): PersonEvent[] {
+  const event = type === 'EnrolPerson' ? enrolmentFrom(data as PersonEnrolled['data'], parents, state) : birthFrom(data as BirthRegistered['data'], parents, state);
+  return judged(event, parentsById(data, parents), state, metadata, policy);
+}
+
+function judged(event: PersonEnrolled | BirthRegistered, relatives: Record<string, PersonState>, state: PersonState, metadata: CommandMetadata, policy: JurisdictionPolicy): PersonEvent[] {
   assertValidFact(event);
-  assertWithinJurisdiction(event, state, command.metadata, policy);
-  const context = { policy, today: latestCivilDateAt(command.metadata.now), relatives: relativesOf(command), spouseDeaths: {} };
+  assertWithinJurisdiction(event, state, metadata, policy);
+  const context = { policy, today: latestCivilDateAt(metadata.now), relatives, spouseDeaths: {} };
   const broken = inFuture(PENDING_EVENT_ID, event, context.today) ?? parentViolations(PENDING_EVENT_ID, event, context)[0];
   if (broken) throw new RuleViolation(broken.code, broken.message, { facts: broken.facts });
   return [event];

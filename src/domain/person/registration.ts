@@ -39,10 +39,21 @@ function motherNameOf({ name }: RegisteredPerson): MotherName {
   return { given: name.given, father: name.father, grandfather: name.grandfather, family: name.family };
 }
 
+/** The parents' states the caller loaded for the IDs a registration names. */
+export interface ParentStates {
+  mother?: PersonState;
+  father?: PersonState;
+}
+
 /** The child takes the father's nationality when a father is given, else the mother's. */
-export function birthOf(command: RegisterBirth, state: PersonState): BirthRegistered {
-  const { mother, father } = command.data;
-  const data = factData(command.data) as BirthRegistered['data'];
+export const birthOf = (command: RegisterBirth, state: PersonState): BirthRegistered => birthFrom(factData(command.data) as BirthRegistered['data'], command.data, state);
+
+/**
+ * `birthOf` on `data`, the event's data as the caller copied it from the command (the parents'
+ * states left out, given beside): filled in here and kept as the event's. The bulk path copies a
+ * command's data once, to replace its references to persons, and hands that copy over.
+ */
+export function birthFrom(data: BirthRegistered['data'], { mother, father }: ParentStates, state: PersonState): BirthRegistered {
   assertUnused(state, data.nationalId);
   const knownMother = requireParent(data.motherId, mother, 'mother')!;
   const knownFather = requireParent(data.fatherId, father, 'father');
@@ -52,9 +63,10 @@ export function birthOf(command: RegisterBirth, state: PersonState): BirthRegist
 }
 
 /** An enrolment that names a mother but not her name takes it from her record. */
-export function enrolmentOf(command: EnrolPerson, state: PersonState): PersonEnrolled {
-  const { mother, father } = command.data;
-  const data = factData(command.data) as PersonEnrolled['data'];
+export const enrolmentOf = (command: EnrolPerson, state: PersonState): PersonEnrolled => enrolmentFrom(factData(command.data) as PersonEnrolled['data'], command.data, state);
+
+/** `enrolmentOf` on the caller's copy of the command's data, as `birthFrom`. */
+export function enrolmentFrom(data: PersonEnrolled['data'], { mother, father }: ParentStates, state: PersonState): PersonEnrolled {
   assertUnused(state, data.nationalId);
   const knownMother = requireParent(data.motherId, mother, 'mother');
   requireParent(data.fatherId, father, 'father');
