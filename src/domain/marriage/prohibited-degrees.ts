@@ -10,8 +10,17 @@ export interface Lineage {
 }
 
 export function lineageOf(id: string, parents: Array<string | undefined>, kin: Kin | undefined): Lineage {
-  const known = (ids: Array<string | undefined>) => [...new Set(ids.filter((x): x is string => !!x))];
-  return { id, parents: known([...parents, ...(kin?.parents ?? [])]), grandparents: known(kin?.grandparents ?? []) };
+  return { id, parents: withKnown(withKnown([], parents), kin?.parents), grandparents: withKnown([], kin?.grandparents) };
+}
+
+/**
+ * `ids` with the known IDs of `list` not in it yet, in order. A loop over lists of a few IDs, not
+ * a filtered, concatenated list made a set and spread back: objects for the collector, four lists
+ * a marriage, thousands of marriages a bulk load.
+ */
+function withKnown(ids: string[], list: Array<string | undefined> | undefined): string[] {
+  if (list) for (const id of list) if (id && !ids.includes(id)) ids.push(id);
+  return ids;
 }
 
 const shares = (a: string[], b: string[]) => a.some((id) => b.includes(id));

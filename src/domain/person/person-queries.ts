@@ -41,13 +41,21 @@ export function counterpartFact(fact: Fact, spouse: PersonState): Fact | undefin
 }
 
 /**
+ * No spouse's death, shared: most persons a marriage reads have none, and a null-prototype object
+ * is a hash table of a few hundred bytes (two a bulk marriage). Frozen: the rules only read it.
+ */
+const noDeaths: Record<string, CivilDate> = Object.freeze(keyedById<CivilDate>());
+
+/**
  * The `Kin` a marriage command carries for one spouse, from the states the handler loaded: the
  * person's parents (for grandparents) and spouses (for widowhood).
  */
 export function kinOf(state: PersonState, parents: PersonState[], spouses: PersonState[]): Kin {
-  const spouseDeaths = keyedById<CivilDate>();
+  let spouseDeaths = noDeaths;
   for (const spouse of spouses) {
-    if (spouse.status === 'deceased') spouseDeaths[spouse.nationalId] = spouse.dateOfDeath;
+    if (spouse.status !== 'deceased') continue;
+    if (spouseDeaths === noDeaths) spouseDeaths = keyedById<CivilDate>();
+    spouseDeaths[spouse.nationalId] = spouse.dateOfDeath;
   }
   // Without parents there are no grandparents: no set and no lists made to find none (a bulk marriage's spouses seldom have any).
   const grandparents = parents.length === 0 ? [] : [...new Set(parents.flatMap(parentIds))];
