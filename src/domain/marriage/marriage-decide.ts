@@ -51,14 +51,16 @@ function recordInBoth(
   spouseDeathsOf: (self: RegisteredPerson, other: RegisteredPerson) => RuleContext['spouseDeaths'],
 ): Decision {
   const decision = keyedById<PersonEvent[]>();
+  const today = latestCivilDateAt(command.metadata.now);
   spouses.forEach((self, i) => {
     const other = spouses[1 - i]!;
     const event = eventFor(self, other);
     assertValidFact(event);
     assertWithinJurisdiction(event, self, command.metadata, policy);
-    const today = latestCivilDateAt(command.metadata.now);
-    assertKeepsRules(self, [event], { policy, today, relatives: {}, spouseDeaths: spouseDeathsOf(self, other) });
-    decision[self.nationalId] = [event];
+    // One list for the rules and the decision: neither changes it.
+    const events = [event];
+    assertKeepsRules(self, events, { policy, today, relatives: {}, spouseDeaths: spouseDeathsOf(self, other) });
+    decision[self.nationalId] = events;
   });
   return decision;
 }

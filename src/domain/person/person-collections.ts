@@ -114,8 +114,10 @@ function withEventId<T extends object>(data: T, eventId: string): T & { eventId:
  */
 export function collectionsWithLast(current: Collections, facts: Fact[], fact: Fact): Partial<Collections> | undefined {
   const { eventId, event } = fact;
+  // Tested in one pass, without a list of the facts of the type: this runs on every fold of a
+  // new entry (four a bulk marriage), and most persons have no ending at all.
   const namedByEarlier = <T extends PersonEvent['type']>(type: T, named: (f: Fact<Extract<PersonEvent, { type: T }>>) => boolean) =>
-    factsOfType(facts, type).some((f) => !f.annulled && named(f));
+    facts.some((f) => f.event.type === type && !f.annulled && named(f as Fact<Extract<PersonEvent, { type: T }>>));
   switch (event.type) {
     case 'MarriageRegistered': {
       const { data } = event;

@@ -50,7 +50,9 @@ export const marriageRules: HistoryRule = (person, { policy, spouseDeaths }) => 
       });
     }
   }
-  return [...violations, ...divorceViolations(person.marriages, factsOfType(person.facts, 'DivorceRegistered'), spouseDeaths)];
+  const divorces = divorceViolations(person.marriages, factsOfType(person.facts, 'DivorceRegistered'), spouseDeaths);
+  // Joined only when both found some: the rules run twice a marriage, and most find nothing.
+  return divorces.length === 0 ? violations : violations.length === 0 ? divorces : [...violations, ...divorces];
 };
 
 /** "Divorce: the marriage exists and is current; dated on or after the marriage." */
