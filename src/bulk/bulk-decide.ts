@@ -198,9 +198,14 @@ function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids:
 
 /** The states of `ids`, read together as `Promise.all` reads them; at once when none needs the store. */
 function statesOf(ids: string[], ctx: BatchContext): PersonState[] | Promise<PersonState[]> {
+  // Most spouses of a bulk marriage have no parent and no other spouse on record.
+  if (ids.length === 0) return noStates;
   const states = ids.map((id) => ctx.persons.stateOf(id));
   return states.some((state) => state instanceof Promise) ? Promise.all(states) : (states as PersonState[]);
 }
+
+/** No persons, shared (frozen): `kinOf` only reads the lists it is given. */
+const noStates = Object.freeze([]) as unknown as PersonState[];
 
 interface KinRead {
   kin: Record<string, Kin>;

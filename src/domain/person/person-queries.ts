@@ -9,9 +9,12 @@ import { isCurrentOn } from './rules/marriage-rules';
 
 /** What command handlers and projections ask of a state, so none of them re-derives it. */
 
+/** One list of exactly the known IDs, no list filtered: a bulk marriage asks this six times. */
 export function parentIds(state: PersonState): string[] {
   if (state.status === 'unregistered') return [];
-  return [state.motherId, state.fatherId].filter((id): id is string => id !== undefined);
+  const { motherId, fatherId } = state;
+  if (motherId === undefined) return fatherId === undefined ? [] : [fatherId];
+  return fatherId === undefined ? [motherId] : [motherId, fatherId];
 }
 
 export function marriageById(state: PersonState, marriageId: string): Marriage | undefined {
