@@ -6,7 +6,7 @@ import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
 import type { PersonCommand } from '../domain/person/person-commands';
 import { decide } from '../domain/person/person-decide';
 import type { PersonEnrolled, PersonEvent } from '../domain/person/person-events';
-import { kinOf, parentIds } from '../domain/person/person-queries';
+import { kinOf, knownIds, parentIds } from '../domain/person/person-queries';
 import type { PersonState } from '../domain/person/person-state';
 import { requireRegistered } from '../domain/person/registration';
 import { decideRegistrationFrom } from '../domain/person/registration-decide';
@@ -115,8 +115,7 @@ function decideNewPerson(command: BulkEnrolment | BulkBirth, metadata: CommandMe
         if (motherId !== undefined) data.motherId = motherId;
         if (fatherId !== undefined) data.fatherId = fatherId;
         const events = decideRegistrationFrom(command.type, data, { mother, father }, state, metadata, ctx.policy);
-        const read = [motherId, fatherId].filter((id): id is string => id !== undefined);
-        return { events: [[nationalId, events]], read, nationalId };
+        return { events: [[nationalId, events]], read: knownIds(motherId, fatherId), nationalId };
       }),
     ),
   );

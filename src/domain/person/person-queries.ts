@@ -9,12 +9,17 @@ import { isCurrentOn } from './rules/marriage-rules';
 
 /** What command handlers and projections ask of a state, so none of them re-derives it. */
 
-/** One list of exactly the known IDs, no list filtered: a bulk marriage asks this six times. */
 export function parentIds(state: PersonState): string[] {
-  if (state.status === 'unregistered') return [];
-  const { motherId, fatherId } = state;
-  if (motherId === undefined) return fatherId === undefined ? [] : [fatherId];
-  return fatherId === undefined ? [motherId] : [motherId, fatherId];
+  return state.status === 'unregistered' ? [] : knownIds(state.motherId, state.fatherId);
+}
+
+/**
+ * The IDs given that are known, in one list of exactly their number, no list filtered: a bulk
+ * load asks this for the parents of every new person, and six times a marriage.
+ */
+export function knownIds(first: string | undefined, second: string | undefined): string[] {
+  if (first === undefined) return second === undefined ? [] : [second];
+  return second === undefined ? [first] : [first, second];
 }
 
 export function marriageById(state: PersonState, marriageId: string): Marriage | undefined {
