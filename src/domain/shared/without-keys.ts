@@ -2,10 +2,10 @@
  * Plain objects (their prototype `Object.prototype`, their constructor `Object`) made by `new`:
  * V8 sizes the objects a function constructs for the fields its first ones were given, up to ten
  * inside the object, where `{}` holds four and moves every further field to a second object that
- * grows three fields at a time. The copies below are a command's data (nine to eleven fields, kept
- * as the event's data) and a person's record (about twenty).
+ * grows three fields at a time. The copies made with it are a command's data (nine to eleven
+ * fields, kept as the event's data) and a person's record (about twenty, in `appendedLast`).
  */
-const PlainObject = function PlainObject() {} as unknown as { new (): Record<string, unknown>; prototype: object };
+export const PlainObject = function PlainObject() {} as unknown as { new (): Record<string, unknown>; prototype: object };
 PlainObject.prototype = Object.prototype;
 
 /**
