@@ -1,4 +1,4 @@
-import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { performance } from 'node:perf_hooks';
@@ -10,6 +10,7 @@ import { Gazetteer } from '../src/gazetteer/gazetteer';
 import { CountryGenerator } from '../src/synth/country-generator';
 import { loadCountry, ratesFor, synthAreas } from '../src/synth/load-country';
 import type { SynthSummary } from '../src/synth/synth-summary';
+import { cpuSecondsOf } from './http/server-process';
 import { addAgency, rssMbOf, serveData, untilLive } from './http/sijil-serve';
 
 export interface SynthBenchOptions {
@@ -37,8 +38,8 @@ export interface SynthBenchResult {
 export interface ServerFigures {
   /** From start until every projection is live at the log's head. */
   catchUpSeconds: number;
-  /** CPU the server spent meanwhile, all its threads: what a busy machine does not blur. */
-  catchUpCpuSeconds: number;
+  /** CPU the server spent meanwhile, all its threads: what a busy machine does not blur (Linux only). */
+  catchUpCpuSeconds?: number;
   /** Peak RSS while the projections caught up, and while serving reads after. */
   catchUpPeakRssMb: number;
   readsPeakRssMb: number;
@@ -143,12 +144,6 @@ async function measureServer(dataDir: string, reads = 2_000): Promise<ServerFigu
   }
 }
 
-/** User and system CPU of a process so far, all its threads (/proc/PID/stat, in clock ticks of 1/100 s). */
-function cpuSecondsOf(pid: number): number {
-  const fields = readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1].split(' ');
-  return (Number(fields[11]) + Number(fields[12])) / 100;
-}
-
 export function formatSynthBench(r: SynthBenchResult): string {
   const n = (x: number) => Math.round(x).toLocaleString('en');
   return [
@@ -158,7 +153,7 @@ export function formatSynthBench(r: SynthBenchResult): string {
     `peak RSS             ${n(r.peakRssMb)} MB`,
     ...(r.server
       ? [
-          `sijil serve on it    projections live after ${r.server.catchUpSeconds.toFixed(1)} s (CPU ${r.server.catchUpCpuSeconds.toFixed(1)} s, peak RSS ${n(r.server.catchUpPeakRssMb)} MB); ` +
+          `sijil serve on it    projections live after ${r.server.catchUpSeconds.toFixed(1)} s (${r.server.catchUpCpuSeconds === undefined ? '' : `CPU ${r.server.catchUpCpuSeconds.toFixed(1)} s, `}peak RSS ${n(r.server.catchUpPeakRssMb)} MB); ` +
             `${n(r.server.reads)} reads at ${n(r.server.readsPerSecond)}/s, peak RSS ${n(r.server.readsPeakRssMb)} MB`,
         ]
       : []),
