@@ -1,5 +1,7 @@
 import Database from 'better-sqlite3';
 import { join } from 'path';
+import { setFlagsFromString } from 'v8';
+import { runInNewContext } from 'vm';
 import { newEventId } from '../../src/event-store/event-id';
 import { NewEvent, StreamWrite, WrongExpectedRevision } from '../../src/event-store/event-store.port';
 import { GroupCommit } from '../../src/event-store/sqlite/group-commit';
@@ -68,6 +70,39 @@ describe('GroupCommit with a batch in several pieces', () => {
     expect(outcomes.map((outcome) => outcome.status)).toEqual(['rejected', 'fulfilled']);
     expect((outcomes[0] as PromiseRejectedResult).reason).toBeInstanceOf(TypeError);
     expect(rows().map((row) => (row as { streamId: string }).streamId)).toEqual(['h-0', 'h-1']);
+  });
+});
+
+/**
+ * A bulk load hands each batch over while the one before commits, naming it as `after`: an append
+ * that kept the one it follows kept every append of the load, with all their events.
+ */
+describe('GroupCommit with appends each after the one before', () => {
+  it('lets go of an append once it is answered, while the appends after it are still in flight', async () => {
+    setFlagsFromString('--expose-gc');
+    const collect = runInNewContext('gc') as () => void;
+    const dir = makeTempDir();
+    const writer = new GroupCommit(join(dir.path, 'events.db'), {}, () => undefined);
+    try {
+      let first: StreamWrite[] | undefined = newStreams('first', 50);
+      const firstHeld = new WeakRef(first);
+      let before = writer.submit(first);
+      first = undefined;
+      for (let batch = 0; batch < 5; batch++) {
+        // Submitted once the one before is with the writer thread, as the next batch of a load is.
+        await new Promise((resolve) => setImmediate(resolve));
+        const next = writer.submit(newStreams(`batch-${batch}`, 50), before);
+        await before;
+        before = next;
+      }
+      // The last append is in the writer thread; the first was answered four appends ago.
+      collect();
+      expect(firstHeld.deref()).toBeUndefined();
+      await before;
+    } finally {
+      await writer.close();
+      dir.remove();
+    }
   });
 });
 

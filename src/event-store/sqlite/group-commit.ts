@@ -123,7 +123,12 @@ export class GroupCommit {
       pieces = [];
       events = 0;
     };
-    batch.forEach(({ seq, writes, after: earlier, reject }, append) => {
+    batch.forEach((pending, append) => {
+      const { seq, writes, after: earlier, reject } = pending;
+      // The thread has what it needs of both once this append is posted: an append that kept
+      // the one before kept every append of a long import, with all their events.
+      pending.after = undefined;
+      pending.writes = [];
       const savepoint = canFailHalfway(writes);
       // Settled since it was submitted: the thread need not check it.
       const after = earlier?.recorded === undefined ? earlier?.seq : undefined;
