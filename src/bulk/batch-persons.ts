@@ -67,8 +67,10 @@ class Left extends History implements CachedPerson {
  * commit.
  */
 class BatchPerson extends History {
-  /** Events decided in this batch, in order, for this stream (an array of exactly their number). */
+  /** Events decided in this batch, in order, for this stream (an array of exactly their number), until `takeWrites` hands them over. */
   pending: NewEvent[] = [];
+  /** How many events the batch decided for this stream: what its append adds to the revision. */
+  decided = 0;
   /** A recorded decision read this person: the append asserts the stream unchanged. */
   read = false;
   /** The person as the batch leaves it, once asked for (by the batch after, then the cache: the same one). */
@@ -87,6 +89,9 @@ class BatchPerson extends History {
     super(folded);
   }
 }
+
+/** A person's pending events once its write took them: no decision lands after that. */
+const handedOver: NewEvent[] = Object.freeze([]) as unknown as NewEvent[];
 
 /**
  * The persons one batch touches, each loaded from the store once and evolved as the batch's
@@ -184,6 +189,7 @@ export class BatchPersons {
     events.forEach((event, i) => {
       person.land({ eventId: stamped[i]!.id, recordedAt, event });
       person.pending = appended(person.pending, stamped[i]!);
+      person.decided++;
       const key = stamped[i]!.metadata.idempotencyKey;
       if (key) person.keys = appended(person.keys, key);
     });
@@ -213,18 +219,24 @@ export class BatchPersons {
     if (!person) return undefined;
     const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
     if (base === undefined) return undefined;
-    const revision = base + person.pending.length;
+    const revision = base + person.decided;
     if (revision < 0) return undefined;
     return (person.left ??= person.leave(revision, person.keys, person.packed));
   }
 
-  /** One write per stream: its pending events, or an assertion that a stream decisions read is unchanged. */
-  writes(): StreamWrite[] {
+  /**
+   * One write per stream: its pending events, or an assertion that a stream decisions read is
+   * unchanged. The events go with the writes, once: the batch after and the cache read these
+   * persons until this batch commits, and events they kept would live that long for nothing
+   * (the collector copied them out of the young generation twice).
+   */
+  takeWrites(): StreamWrite[] {
     const writes: StreamWrite[] = [];
     for (const [nationalId, person] of this.persons) {
       if (person && (person.pending.length > 0 || person.read)) {
         writes.push({ streamId: personStreamId(nationalId), expectedRevision: person.revision, events: person.pending });
       }
+      if (person) person.pending = handedOver;
     }
     return writes;
   }

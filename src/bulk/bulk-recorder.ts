@@ -36,6 +36,10 @@ export interface BulkRecordOptions {
 /** A batch decided: its results, its writes and what later batches may build on. */
 interface Decision {
   results: BulkResult[];
+  /**
+   * Until `append` hands them to the store, which packs them for its writer at once: the
+   * decision itself is kept until its commit, while the next batch is decided on top of it.
+   */
   writes: StreamWrite[];
   persons: BatchPersons;
   marriages: Map<string, [string, string]>;
@@ -222,6 +226,7 @@ export class BulkRecorder {
   private append(decided: Decision, options: BulkRecordOptions, after?: Promise<unknown>): Promise<unknown> | undefined {
     decided.callerWrites = options.alsoAppend?.(decided.results) ?? [];
     const all = [...decided.writes, ...decided.callerWrites];
+    decided.writes = [];
     if (all.every((write) => write.events.length === 0)) return undefined;
     options.beforeAppend?.();
     return this.store.appendToStreams(all, after && { after });
@@ -285,7 +290,7 @@ export class BulkRecorder {
       }
     }
     ctx.persons.endDecisions();
-    return { results, writes: [...ctx.persons.writes(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, refs: ctx.refs, callerWrites: [] };
+    return { results, writes: [...ctx.persons.takeWrites(), ...systemWrites], persons: ctx.persons, marriages: ctx.marriages, refs: ctx.refs, callerWrites: [] };
   }
 }
 

@@ -31,9 +31,28 @@ describe('BatchPersons', () => {
     batch.apply(fromStore, [enrolment({ nationalId: fromStore })], [stamped('e1')], '2020-01-01T00:00:00.000Z');
     batch.apply(cached, [enrolment({ nationalId: cached })], [stamped('e2')], '2020-01-01T00:00:00.000Z');
 
-    expect(batch.writes().map((write) => write.streamId)).toEqual([personStreamId(fromStore), personStreamId(cached)]);
+    expect(batch.takeWrites().map((write) => write.streamId)).toEqual([personStreamId(fromStore), personStreamId(cached)]);
     // The second load of the same person waited for the first read.
     expect(reads).toEqual([personStreamId(fromStore)]);
+  });
+
+  it('hands its events over with its writes, once, and still leaves each person at the revision they make', async () => {
+    const [known, drawn] = [nid(4), nid(5)];
+    const cache = new PersonCache(10, 0);
+    const state = recordedEvolve(initialState, enrolment({ nationalId: known }));
+    cache.set(known, { state, log: state.log, revision: 3, keys: [] });
+    const batch = new BatchPersons(storeReading([]), true, cache);
+    batch.load(known);
+    batch.load(drawn, true);
+    batch.apply(known, [enrolment({ nationalId: known }), enrolment({ nationalId: known })], [stamped('e1'), stamped('e2')], '2020-01-01T00:00:00.000Z');
+    batch.apply(drawn, [enrolment({ nationalId: drawn })], [stamped('e3')], '2020-01-01T00:00:00.000Z');
+    batch.endDecisions();
+
+    expect(batch.takeWrites().map((write) => write.events.map((event) => event.id))).toEqual([['e1', 'e2'], ['e3']]);
+    // The batch keeps no event once its writes went to the store.
+    expect(batch.takeWrites()).toEqual([]);
+    batch.commitTo(cache);
+    expect([cache.get(known)!.revision, cache.get(drawn)!.revision]).toEqual([5, 0]);
   });
 
   it('leaves a new person to the batch after and to the cache as one state, folded once from its one fact', async () => {
