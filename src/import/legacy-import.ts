@@ -34,11 +34,18 @@ export interface ImportSummary extends ImportTotals {
   stopped: boolean;
 }
 
-interface Pending {
-  source: KeyedRow;
-  command?: BulkCommand;
-  reject?: Reject['reason'];
+/**
+ * A batch's rows, its commands in row order, and the reasons of the rows refused before deciding
+ * (few), by their place in `rows`. Not an object per row beside the row and its command: each one
+ * lived until the batch committed, and the collector copied it twice on the way.
+ */
+interface RowBatch {
+  rows: KeyedRow[];
+  commands: BulkCommand[];
+  refused: Map<number, Reject['reason']>;
 }
+
+const emptyBatch = (): RowBatch => ({ rows: [], commands: [], refused: new Map() });
 
 const reasonOf = (error: DomainError): Reject['reason'] => {
   const field = error instanceof InvalidValue ? error.field : undefined;
@@ -92,15 +99,14 @@ export class LegacyImport {
     let revision = progress.revision;
     // What the batch handed over last counts, as its latest append said (totals follows the commits).
     let handedOver: { counted: ImportTotals } = { counted: { ...totals } };
-    let batch: Pending[] = [];
+    let batch = emptyBatch();
     let bytes = 0;
     // The next batch is decided while the one before commits: at most two are with the recorder.
     let previous: Promise<void> = Promise.resolve();
     const flush = async (complete: boolean) => {
       const handled = batch;
-      batch = [];
-      const commands: BulkCommand[] = [];
-      for (const pending of handled) if (pending.command) commands.push(pending.command);
+      batch = emptyBatch();
+      const rows = handled.rows;
       const expected = revision;
       revision = typeof revision === 'number' ? revision + 1 : 0;
       const before = handedOver;
@@ -109,14 +115,14 @@ export class LegacyImport {
       let next = before.counted;
       let rejects: Reject[] = [];
       const recorded = this.recorder
-        .record(commands, {
+        .record(handled.commands, {
           agency: options.agency,
           alsoAppend: (results) => {
             // Asked at each hand-over, perhaps while the batch before commits, and again whenever
             // the recorder decides this batch again (then after the batch before was asked for
             // the last time): count on from what the batch before counted when last asked.
             const start = before.counted;
-            next = { ...start, rowsDone: handled.length ? handled[handled.length - 1]!.source.row : start.rowsDone };
+            next = { ...start, rowsDone: rows.length ? rows[rows.length - 1]!.row : start.rowsDone };
             rejects = this.tally(handled, results, next);
             mine.counted = next;
             return [progressWrite(progressEventId(sha256, next.rowsDone), file, expected, next, complete, rejects)];
@@ -144,7 +150,7 @@ export class LegacyImport {
             continue;
           }
           // One row past the batch is read first, so the batch that ends the file is known to be the last.
-          if (batch.length === batchSize) {
+          if (batch.rows.length === batchSize) {
             await flush(false);
             if (options.shouldStop?.()) {
               await previous;
@@ -153,7 +159,7 @@ export class LegacyImport {
           }
           // Only a resumed import reads the log for a row (a ref to a row before the resume point).
           if (this.earlierRefs.size > 0) await this.lookUpEarlierRefs(source);
-          batch.push(this.prepare(source));
+          this.prepare(source, batch);
         }
       }
     } catch (error) {
@@ -178,9 +184,10 @@ export class LegacyImport {
     }
   }
 
-  /** The row's pending command, or its reject: the object made once with its fields (a field added later goes to a second object). */
-  private prepare(source: KeyedRow): Pending {
+  /** The row into the batch, with its command or the reason it is refused before deciding. */
+  private prepare(source: KeyedRow, batch: RowBatch): void {
     const key = source.key;
+    batch.rows.push(source);
     try {
       if (source.unreadable) throw new InvalidValue('row', 'IMPORT.UNREADABLE_ROW', source.unreadable);
       const first = this.seen.get(key);
@@ -193,10 +200,10 @@ export class LegacyImport {
         if (earlier !== undefined) throw new InvalidValue('ref', 'IMPORT.DUPLICATE_REF', `ref ${ref} already names the person of row ${earlier}`);
         this.refRows.set(ref, source.row);
       }
-      return { source, command: commandOfRow(source.record, kind, this.refOf, key, rowIds(this.sha256, source.row, key)) };
+      batch.commands.push(commandOfRow(source.record, kind, this.refOf, key, rowIds(this.sha256, source.row, key)));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
-      return { source, reject: reasonOf(error) };
+      batch.refused.set(batch.rows.length - 1, reasonOf(error));
     }
   }
 
@@ -230,14 +237,15 @@ export class LegacyImport {
   }
 
   /** Counts the batch into `totals` and answers its rejects, in row order. */
-  private tally(batch: Pending[], results: BulkResult[], totals: ImportTotals): Reject[] {
+  private tally({ rows, refused }: RowBatch, results: BulkResult[], totals: ImportTotals): Reject[] {
     const rejects: Reject[] = [];
     let at = 0;
-    for (const pending of batch) {
-      const result = pending.command ? results[at++]! : undefined;
-      const reason = pending.reject ?? (result?.status === 'refused' ? reasonOf(result.error) : undefined);
+    for (let i = 0; i < rows.length; i++) {
+      const result = refused.has(i) ? undefined : results[at++]!;
+      const reason = refused.get(i) ?? (result?.status === 'refused' ? reasonOf(result.error) : undefined);
       if (reason) {
-        rejects.push({ row: pending.source.row, line: pending.source.line, record: pending.source.record, reason });
+        const source = rows[i]!;
+        rejects.push({ row: source.row, line: source.line, record: source.record, reason });
         totals.rejected++;
       } else if (result?.status === 'duplicate') totals.duplicates++;
       else totals.recorded++;
@@ -245,13 +253,14 @@ export class LegacyImport {
     return rejects;
   }
 
-  private rememberRefs(batch: Pending[], results: BulkResult[]): void {
+  private rememberRefs({ rows, refused }: RowBatch, results: BulkResult[]): void {
     let at = 0;
-    for (const pending of batch) {
-      if (!pending.command) continue;
+    for (let i = 0; i < rows.length; i++) {
+      if (refused.has(i)) continue;
       const result = results[at++]!;
+      const source = rows[i]!;
       // A command's row with a ref is an enrolment that `prepare` put in `refRows` under its own row.
-      if (pending.source.record.ref !== undefined && result.status !== 'refused' && result.nationalId) this.recordedIds[pending.source.row] = result.nationalId;
+      if (source.record.ref !== undefined && result.status !== 'refused' && result.nationalId) this.recordedIds[source.row] = result.nationalId;
     }
   }
 }
