@@ -1,10 +1,11 @@
 import { Inject, Injectable } from '@nestjs/common';
 import { EVENT_STORE, POLICY } from '../app/tokens';
 import { marriageSpousesWrite } from '../commands/shared/marriage-stream';
+import type { PersonEvent } from '../domain/person/person-events';
 import type { JurisdictionPolicy } from '../domain/policy/jurisdiction-policy';
 import type { CommandMetadata } from '../domain/shared/command-metadata';
 import { DomainError } from '../domain/shared/domain-error';
-import { WrongExpectedRevision, type EventStore, type StreamWrite } from '../event-store/event-store.port';
+import { WrongExpectedRevision, type EventStore, type NewEvent, type StreamWrite } from '../event-store/event-store.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
 import { toNewEvents } from '../ledger/person-stream';
 import { BatchPersons } from './batch-persons';
@@ -31,7 +32,16 @@ export interface BulkRecordOptions {
    * synthetic country sets its store's clock to the batch's instant there.
    */
   beforeAppend?: () => void;
+  /**
+   * Recorded results with an empty `facts` list, for a caller that reads only their status and
+   * IDs (an importer): a batch's results are kept until its commit, and each one's lists of
+   * facts and event IDs were four objects more that the collector copied twice.
+   */
+  withoutFacts?: boolean;
 }
+
+/** The facts of every result when the caller reads none. */
+const noFacts: RecordedFacts[] = Object.freeze([]) as unknown as RecordedFacts[];
 
 /** A batch decided: its results, its writes and what later batches may build on. */
 interface Decision {
@@ -269,12 +279,15 @@ export class BulkRecorder {
         }
         const commandId = ids.commandId();
         let index = 0;
-        const facts: RecordedFacts[] = outcome.events.map(([nationalId, events]) => {
+        const land = ([nationalId, events]: [string, PersonEvent[]]): NewEvent[] => {
           // Called as a method: an importer's IDs are a class, its row and file kept on the object.
           const stamped = toNewEvents(events, metadata, commandId, ids.eventId ? () => ids.eventId!(index++) : undefined);
           ctx.persons.apply(nationalId, events, stamped, now);
-          return { nationalId, eventIds: stamped.map((event) => event.id) };
-        });
+          return stamped;
+        };
+        let facts = noFacts;
+        if (options.withoutFacts) outcome.events.forEach(land);
+        else facts = outcome.events.map((landing) => ({ nationalId: landing[0], eventIds: land(landing).map((event) => event.id) }));
         if (outcome.marriage) {
           // Its event takes the command's next ID when the caller issues them: no UUIDv7 drawn to be replaced.
           const { marriageId, spouses } = outcome.marriage;

@@ -117,6 +117,8 @@ export class LegacyImport {
       const recorded = this.recorder
         .record(handled.commands, {
           agency: options.agency,
+          // Each result's status, national ID and refusal are all an import reads.
+          withoutFacts: true,
           alsoAppend: (results) => {
             // Asked at each hand-over, perhaps while the batch before commits, and again whenever
             // the recorder decides this batch again (then after the batch before was asked for
