@@ -90,6 +90,18 @@ class BatchPerson extends History {
   }
 }
 
+/**
+ * A person as its batch leaves it once its append commits: state, revision and keys; nothing for
+ * a stream still empty (nor one read at no known revision).
+ */
+function leftOf(person: BatchPerson): CachedPerson | undefined {
+  const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
+  if (base === undefined) return undefined;
+  const revision = base + person.decided;
+  if (revision < 0) return undefined;
+  return (person.left ??= person.leave(revision, person.keys, person.packed));
+}
+
 /** A person's pending events once its write took them: no decision lands after that. */
 const handedOver: NewEvent[] = Object.freeze([]) as unknown as NewEvent[];
 
@@ -204,24 +216,17 @@ export class BatchPersons {
    * (streams still empty are left out, so a later draw of their ID reads the store or assumes new).
    */
   commitTo(cache: PersonCache): void {
-    for (const nationalId of this.persons.keys()) {
-      const left = this.left(nationalId);
+    // Each person as it is, not looked up again by ID: a lookup in a map of thousands was as dear as the rest.
+    for (const [nationalId, person] of this.persons) {
+      const left = person && leftOf(person);
       if (left) cache.set(nationalId, left);
     }
   }
 
-  /**
-   * A person as this batch leaves it once its append commits: state, revision and keys; nothing
-   * for a person it did not load, nor for a stream still empty.
-   */
+  /** The person as this batch leaves it, for the batch after while this one commits. */
   private left(nationalId: string): CachedPerson | undefined {
     const person = this.persons.get(nationalId);
-    if (!person) return undefined;
-    const base = person.revision === 'no_stream' ? -1 : typeof person.revision === 'number' ? person.revision : undefined;
-    if (base === undefined) return undefined;
-    const revision = base + person.decided;
-    if (revision < 0) return undefined;
-    return (person.left ??= person.leave(revision, person.keys, person.packed));
+    return person && leftOf(person);
   }
 
   /**
