@@ -6,6 +6,18 @@ import { personStreamId, toRecordedPersonEvent } from '../ledger/person-stream';
 import type { CachedPerson, PersonCache } from './person-cache';
 
 /**
+ * One item alone, or a list of exactly their number: most persons a bulk load records get one
+ * event, and a list of one is two objects more, kept until the batch commits (its pending write)
+ * or by the cache to the end of the load (its landed fact), each copied twice by the collector.
+ */
+type OneOrMore<T> = T | T[];
+
+const withItem = <T extends object>(items: OneOrMore<T> | undefined, item: T): OneOrMore<T> =>
+  items === undefined ? item : Array.isArray(items) ? appended(items, item) : [items, item];
+
+const listOf = <T extends object>(items: OneOrMore<T> | undefined): T[] => (items === undefined ? [] : Array.isArray(items) ? items : [items]);
+
+/**
  * A state and the facts landed on it since it was last asked for, folded on only when it is:
  * most persons a bulk load records are new and never named again, and building each one's state
  * (and keeping it in the cache) was about a tenth of a bulk enrolment's main thread. A new
@@ -15,17 +27,19 @@ import type { CachedPerson, PersonCache } from './person-cache';
 class History {
   constructor(
     private folded: PersonState | undefined,
-    private landed?: RecordedPersonEvent[],
+    private landed?: OneOrMore<RecordedPersonEvent>,
   ) {}
 
   land(recorded: RecordedPersonEvent): void {
-    this.landed = this.landed ? appended(this.landed, recorded) : [recorded];
+    this.landed = withItem(this.landed, recorded);
   }
 
   get state(): PersonState {
-    if (!this.landed) return this.folded ?? initialState;
+    const landed = this.landed;
+    if (!landed) return this.folded ?? initialState;
     let state = this.folded ?? initialState;
-    for (const recorded of this.landed) state = evolve(state, recorded);
+    if (Array.isArray(landed)) for (const recorded of landed) state = evolve(state, recorded);
+    else state = evolve(state, landed);
     this.landed = undefined;
     return (this.folded = state);
   }
@@ -34,7 +48,8 @@ class History {
   get log(): readonly RecordedPersonEvent[] {
     const log = this.folded?.log;
     if (!this.landed) return log ?? initialState.log;
-    return log ? [...log, ...this.landed] : this.landed;
+    const landed = listOf(this.landed);
+    return log ? [...log, ...landed] : landed;
   }
 
   /** The person as its batch leaves it, this history handed over: once decisions are over nothing lands here. */
@@ -51,7 +66,7 @@ class History {
 class Left extends History implements CachedPerson {
   constructor(
     folded: PersonState | undefined,
-    landed: RecordedPersonEvent[] | undefined,
+    landed: OneOrMore<RecordedPersonEvent> | undefined,
     readonly revision: number,
     readonly keys: readonly string[],
     readonly packed: CachedPerson['packed'],
@@ -67,8 +82,8 @@ class Left extends History implements CachedPerson {
  * commit.
  */
 class BatchPerson extends History {
-  /** Events decided in this batch, in order, for this stream (an array of exactly their number), until `takeWrites` hands them over. */
-  pending: NewEvent[] = [];
+  /** Events decided in this batch for this stream, in order, until `takeWrites` hands them over. */
+  pending: OneOrMore<NewEvent> | undefined = undefined;
   /** How many events the batch decided for this stream: what its append adds to the revision. */
   decided = 0;
   /** A recorded decision read this person: the append asserts the stream unchanged. */
@@ -101,9 +116,6 @@ function leftOf(person: BatchPerson): CachedPerson | undefined {
   if (revision < 0) return undefined;
   return (person.left ??= person.leave(revision, person.keys, person.packed));
 }
-
-/** A person's pending events once its write took them: no decision lands after that. */
-const handedOver: NewEvent[] = Object.freeze([]) as unknown as NewEvent[];
 
 /**
  * The persons one batch touches, each loaded from the store once and evolved as the batch's
@@ -200,7 +212,7 @@ export class BatchPersons {
     const person = this.loaded(nationalId);
     events.forEach((event, i) => {
       person.land({ eventId: stamped[i]!.id, recordedAt, event });
-      person.pending = appended(person.pending, stamped[i]!);
+      person.pending = withItem(person.pending, stamped[i]!);
       person.decided++;
       const key = stamped[i]!.metadata.idempotencyKey;
       if (key) person.keys = appended(person.keys, key);
@@ -238,10 +250,10 @@ export class BatchPersons {
   takeWrites(): StreamWrite[] {
     const writes: StreamWrite[] = [];
     for (const [nationalId, person] of this.persons) {
-      if (person && (person.pending.length > 0 || person.read)) {
-        writes.push({ streamId: personStreamId(nationalId), expectedRevision: person.revision, events: person.pending });
+      if (person && (person.pending !== undefined || person.read)) {
+        writes.push({ streamId: personStreamId(nationalId), expectedRevision: person.revision, events: listOf(person.pending) });
       }
-      if (person) person.pending = handedOver;
+      if (person) person.pending = undefined;
     }
     return writes;
   }
