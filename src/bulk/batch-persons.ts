@@ -12,10 +12,15 @@ import type { CachedPerson, PersonCache } from './person-cache';
  */
 type OneOrMore<T> = T | T[];
 
-const withItem = <T extends object>(items: OneOrMore<T> | undefined, item: T): OneOrMore<T> =>
+const withItem = <T>(items: OneOrMore<T> | undefined, item: T): OneOrMore<T> =>
   items === undefined ? item : Array.isArray(items) ? appended(items, item) : [items, item];
 
-const listOf = <T extends object>(items: OneOrMore<T> | undefined): T[] => (items === undefined ? [] : Array.isArray(items) ? items : [items]);
+const listOf = <T>(items: OneOrMore<T> | undefined): T[] => (items === undefined ? [] : Array.isArray(items) ? items : [items]);
+
+/** Idempotency keys: a new person's one key alone, no list of one kept by the cache for it. */
+type Keys = OneOrMore<string> | undefined;
+
+const keysOf = (keys: readonly string[]): Keys => (keys.length === 0 ? undefined : (keys as string[]));
 
 /**
  * A state and the facts landed on it since it was last asked for, folded on only when it is:
@@ -53,7 +58,7 @@ class History {
   }
 
   /** The person as its batch leaves it, this history handed over: once decisions are over nothing lands here. */
-  leave(revision: number, keys: readonly string[], packed: CachedPerson['packed']): Left {
+  leave(revision: number, keys: Keys, packed: CachedPerson['packed']): Left {
     return new Left(this.folded, this.landed, revision, keys, packed);
   }
 }
@@ -68,10 +73,16 @@ class Left extends History implements CachedPerson {
     folded: PersonState | undefined,
     landed: OneOrMore<RecordedPersonEvent> | undefined,
     readonly revision: number,
-    readonly keys: readonly string[],
+    /** As the batch left them: `keys` is the list the cache's interface gives. */
+    readonly idempotencyKeys: Keys,
     readonly packed: CachedPerson['packed'],
   ) {
     super(folded, landed);
+  }
+
+  /** A list made when asked for: by the batch that reads the person again, or to pack it. */
+  get keys(): readonly string[] {
+    return listOf(this.idempotencyKeys);
   }
 }
 
@@ -97,7 +108,7 @@ class BatchPerson extends History {
     /** The stream's revision when loaded: every write of the batch expects it. */
     readonly revision: ExpectedRevision,
     /** Idempotency keys of the stream's events, loaded and decided (a person has few: a list of exactly their number). */
-    public keys: readonly string[],
+    public keys: Keys,
     /** The packed form the cache read this person back from, handed back to it. */
     readonly packed: CachedPerson['packed'],
   ) {
@@ -163,8 +174,9 @@ export class BatchPersons {
     if (known) return known;
     const cached = this.before?.left(nationalId) ?? this.cache?.get(nationalId);
     if (cached) {
-      const { state, revision, keys, packed } = cached;
-      const person = new BatchPerson(state, revision, keys, packed);
+      // A person this recorder left keeps its keys as they were; one the cache read back has a list.
+      const keys = cached instanceof Left ? cached.idempotencyKeys : keysOf(cached.keys);
+      const person = new BatchPerson(cached.state, cached.revision, keys, cached.packed);
       this.persons.set(nationalId, person);
       return person;
     }
@@ -184,7 +196,7 @@ export class BatchPersons {
       // Most persons a bulk batch loads are the new ones it draws: their empty state is made when read.
       log.length === 0 ? undefined : stateOf(log),
       events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
-      keys,
+      keysOf(keys),
       undefined,
     );
     this.persons.set(nationalId, person);
@@ -204,7 +216,9 @@ export class BatchPersons {
   }
 
   hasKey(nationalId: string, key: string | undefined): boolean {
-    return key !== undefined && this.loaded(nationalId).keys.includes(key);
+    if (key === undefined) return false;
+    const keys = this.loaded(nationalId).keys;
+    return Array.isArray(keys) ? keys.includes(key) : keys === key;
   }
 
   /** Lands a decision: its events join the stream's pending writes and evolve its state. */
@@ -215,7 +229,7 @@ export class BatchPersons {
       person.pending = withItem(person.pending, stamped[i]!);
       person.decided++;
       const key = stamped[i]!.metadata.idempotencyKey;
-      if (key) person.keys = appended(person.keys, key);
+      if (key) person.keys = withItem(person.keys, key);
     });
   }
 

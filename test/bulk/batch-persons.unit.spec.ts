@@ -55,6 +55,29 @@ describe('BatchPersons', () => {
     expect([cache.get(known)!.revision, cache.get(drawn)!.revision]).toEqual([5, 0]);
   });
 
+  it('knows the keys decided for a person, one or more, and leaves them to the batch after and the cache', async () => {
+    const drawn = nid(6);
+    const cache = new PersonCache(10, 0);
+    const keyed = (id: string, key: string): NewEvent => ({ ...stamped(id), metadata: { schemaVersion: 1, idempotencyKey: key } });
+    const batch = new BatchPersons(storeReading([]), true, cache);
+    batch.load(drawn, true);
+    expect(batch.hasKey(drawn, 'k1')).toBe(false);
+    batch.apply(drawn, [enrolment({ nationalId: drawn })], [keyed('e1', 'k1')], '2020-01-01T00:00:00.000Z');
+    expect([batch.hasKey(drawn, 'k1'), batch.hasKey(drawn, 'k2'), batch.hasKey(drawn, undefined)]).toEqual([true, false, false]);
+    batch.endDecisions();
+
+    const after = new BatchPersons(storeReading([]), true, cache, batch);
+    after.load(drawn);
+    expect(after.hasKey(drawn, 'k1')).toBe(true);
+    after.apply(drawn, [enrolment({ nationalId: drawn })], [keyed('e2', 'k2')], '2020-01-01T00:00:00.000Z');
+    expect([after.hasKey(drawn, 'k1'), after.hasKey(drawn, 'k2')]).toEqual([true, true]);
+    after.endDecisions();
+    batch.commitTo(cache);
+    expect(cache.get(drawn)!.keys).toEqual(['k1']);
+    after.commitTo(cache);
+    expect([cache.get(drawn)!.revision, cache.get(drawn)!.keys]).toEqual([1, ['k1', 'k2']]);
+  });
+
   it('leaves a new person to the batch after and to the cache as one state, folded once from its one fact', async () => {
     const drawn = nid(3);
     const cache = new PersonCache(10, 0);
