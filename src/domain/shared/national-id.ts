@@ -1,5 +1,5 @@
 import { InvalidValue } from './domain-error';
-import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from './verhoeff';
+import { hasValidVerhoeffCheckDigit, verhoeffCheckDigitOfValues } from './verhoeff';
 
 /**
  * A national ID: 12 digits, the first 2–9, digits 2–11 random (nothing about the person is
@@ -38,10 +38,27 @@ export function parseNationalId(value: unknown, field = 'nationalId'): NationalI
  * stays deterministic. The caller checks the ID is unused before registering under it.
  */
 export function issueNationalId(randomDigit: () => number): NationalId {
-  // The eleven digits as one number, written once: appended one by one they made eleven strings
-  // (every enrolment without an ID draws one). Below 10^11, and the first digit is never 0.
-  let value = 2 + (randomDigit() % 8);
-  for (let i = 0; i < 10; i++) value = value * 10 + (randomDigit() % 10);
-  const digits = String(value);
-  return `${digits}${verhoeffCheckDigit(digits)}`;
+  const digits = new Uint8Array(11);
+  for (let at = 0; at < 11; at++) digits[at] = randomDigit() % (at === 0 ? 8 : 10);
+  return nationalIdOfDigits(digits);
+}
+
+/** The ID being written: one array for all, as issuing one is a single synchronous step. */
+const issued = new Uint8Array(12);
+
+/**
+ * The ID issued from eleven random digits (0–9): the first made 2–9 (2 plus itself modulo 8), the
+ * Verhoeff check digit after them, and the text written from its character codes at once. Writing
+ * the digits as a number's text cost 150 ns, more than the rest of the issue (every new person of
+ * a bulk load is issued an ID).
+ */
+export function nationalIdOfDigits(digits: ArrayLike<number>): NationalId {
+  issued[0] = 2 + (digits[0]! % 8);
+  for (let at = 1; at < 11; at++) issued[at] = digits[at]!;
+  issued[11] = verhoeffCheckDigitOfValues(issued, 11);
+  const zero = 48;
+  return String.fromCharCode(
+    zero + issued[0]!, zero + issued[1]!, zero + issued[2]!, zero + issued[3]!, zero + issued[4]!, zero + issued[5]!,
+    zero + issued[6]!, zero + issued[7]!, zero + issued[8]!, zero + issued[9]!, zero + issued[10]!, zero + issued[11]!,
+  );
 }

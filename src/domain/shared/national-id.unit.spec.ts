@@ -1,5 +1,5 @@
 import { DomainError } from './domain-error';
-import { isNationalId, issueNationalId, parseNationalId } from './national-id';
+import { isNationalId, issueNationalId, nationalIdOfDigits, parseNationalId } from './national-id';
 import { hasValidVerhoeffCheckDigit, verhoeffCheckDigit } from './verhoeff';
 
 describe('Verhoeff check digit', () => {
@@ -66,6 +66,16 @@ describe('national ID', () => {
       const spelt = `${2 + (draw[0]! % 8)}${draw.slice(1).map((digit) => digit % 10).join('')}`;
       expect(issued.slice(0, 11)).toBe(spelt);
       expect(isNationalId(issued)).toBe(true);
+    }
+  });
+});
+
+describe('nationalIdOfDigits', () => {
+  it('writes the digits, the first made 2–9, and the check digit', () => {
+    for (let n = 0; n < 500; n++) {
+      const digits = Array.from({ length: 11 }, (_, i) => (n * 7919 + i * 104729) % 10);
+      const spelt = `${2 + (digits[0]! % 8)}${digits.slice(1).join('')}`;
+      expect(nationalIdOfDigits(digits)).toBe(`${spelt}${verhoeffCheckDigit(spelt)}`);
     }
   });
 });
