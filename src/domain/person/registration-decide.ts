@@ -4,7 +4,6 @@ import type { CommandMetadata } from '../shared/command-metadata';
 import { latestCivilDateAt } from '../shared/partial-date';
 import { assertValidFact } from './fact-values';
 import type { EnrolPerson, RegisterBirth } from './person-commands';
-import { parentsById, relativesOf } from './person-decide';
 import type { BirthRegistered, PersonEnrolled, PersonEvent } from './person-events';
 import type { PersonState } from './person-state';
 import { birthFrom, birthOf, enrolmentFrom, enrolmentOf, type ParentStates } from './registration';
@@ -24,7 +23,7 @@ import { inFuture } from './rules/timeline';
  */
 export function decideRegistration(command: EnrolPerson | RegisterBirth, state: PersonState, policy: JurisdictionPolicy): PersonEvent[] {
   const event = command.type === 'EnrolPerson' ? enrolmentOf(command, state) : birthOf(command, state);
-  return judged(event, relativesOf(command), state, command.metadata, policy);
+  return judged(event, command.data, state, command.metadata, policy);
 }
 
 /**
@@ -41,14 +40,20 @@ export function decideRegistrationFrom(
   policy: JurisdictionPolicy,
 ): PersonEvent[] {
   const event = type === 'EnrolPerson' ? enrolmentFrom(data as PersonEnrolled['data'], parents, state) : birthFrom(data as BirthRegistered['data'], parents, state);
-  return judged(event, parentsById(data, parents), state, metadata, policy);
+  return judged(event, parents, state, metadata, policy);
 }
 
-function judged(event: PersonEnrolled | BirthRegistered, relatives: Record<string, PersonState>, state: PersonState, metadata: CommandMetadata, policy: JurisdictionPolicy): PersonEvent[] {
+/**
+ * The parents' states go to their rule as given, not keyed by ID into an object of their own
+ * with a rule context around it (a null-prototype object, about 0.4 µs, for every new person).
+ */
+function judged(event: PersonEnrolled | BirthRegistered, { mother, father }: ParentStates, state: PersonState, metadata: CommandMetadata, policy: JurisdictionPolicy): PersonEvent[] {
   assertValidFact(event);
   assertWithinJurisdiction(event, state, metadata, policy);
-  const context = { policy, today: latestCivilDateAt(metadata.now), relatives, spouseDeaths: {} };
-  const broken = inFuture(PENDING_EVENT_ID, event, context.today) ?? parentViolations(PENDING_EVENT_ID, event, context)[0];
+  const { motherId, fatherId } = event.data;
+  const broken =
+    inFuture(PENDING_EVENT_ID, event, latestCivilDateAt(metadata.now)) ??
+    parentViolations(PENDING_EVENT_ID, event, motherId ? mother : undefined, fatherId ? father : undefined, policy)[0];
   if (broken) throw new RuleViolation(broken.code, broken.message, { facts: broken.facts });
   return [event];
 }

@@ -5,7 +5,7 @@ import { birthParents } from './birth-parents';
 import { employmentRules } from './employment-rules';
 import { identityCardRules } from './identity-card-rules';
 import { marriageRules } from './marriage-rules';
-import type { HistoryRule, RuleContext, Violation } from './rule';
+import { noViolations, type HistoryRule, type RuleContext, type Violation } from './rule';
 import { timeline } from './timeline';
 
 /** In the order refusals are reported when one decision breaks several rules. */
@@ -18,9 +18,9 @@ export const PENDING_EVENT_ID = '(this command)';
  * Concatenated by a loop, not `flatMap`: every decision but a registration runs this at least
  * once, and most rules find nothing: nothing is copied then.
  */
-export function violationsOf(state: PersonState, context: RuleContext): Violation[] {
-  if (state.status === 'unregistered') return [];
-  let found: Violation[] = [];
+export function violationsOf(state: PersonState, context: RuleContext): readonly Violation[] {
+  if (state.status === 'unregistered') return noViolations;
+  let found: readonly Violation[] = noViolations;
   for (const rule of rules) {
     const violations = rule(state, context);
     if (violations.length > 0) found = found.length === 0 ? violations : [...found, ...violations];

@@ -26,4 +26,17 @@ export interface RuleContext {
  * lets one check serve new facts and corrections alike: a decision is refused when the history it
  * would leave has a violation the current history does not.
  */
-export type HistoryRule = (person: RegisteredPerson, context: RuleContext) => Violation[];
+export type HistoryRule = (person: RegisteredPerson, context: RuleContext) => readonly Violation[];
+
+/**
+ * What a rule that finds nothing answers, shared: rules run over every history a decision would
+ * leave (twice a marriage), and almost all find nothing. Frozen: no caller adds to a rule's list.
+ */
+export const noViolations: readonly Violation[] = Object.freeze([]);
+
+/** `found` with one more violation, the list made at the first. */
+export function withViolation(found: Violation[] | undefined, violation: Violation): Violation[] {
+  if (!found) return [violation];
+  found.push(violation);
+  return found;
+}
