@@ -17,7 +17,7 @@ export function appendedLast(state: RegisteredPerson, recorded: RecordedPersonEv
   const { eventId, recordedAt, event } = recorded;
   if (isAmendment(event) || isRegistration(event)) return undefined;
   const date = occurredOn(event);
-  if (state.log.some((earlier) => earlier.eventId === eventId || names(earlier, eventId))) return undefined;
+  for (const earlier of state.log) if (earlier.eventId === eventId || names(earlier, eventId)) return undefined;
   for (const fact of state.facts) {
     if (!fact.annulled && !isAmendment(fact.event) && comparePartialDates(occurredOn(fact.event), date) > 0) return undefined;
   }

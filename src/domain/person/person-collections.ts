@@ -114,14 +114,10 @@ function withEventId<T extends object>(data: T, eventId: string): T & { eventId:
  */
 export function collectionsWithLast(current: Collections, facts: Fact[], fact: Fact): Partial<Collections> | undefined {
   const { eventId, event } = fact;
-  // Tested in one pass, without a list of the facts of the type: this runs on every fold of a
-  // new entry (four a bulk marriage), and most persons have no ending at all.
-  const namedByEarlier = <T extends PersonEvent['type']>(type: T, named: (f: Fact<Extract<PersonEvent, { type: T }>>) => boolean) =>
-    facts.some((f) => f.event.type === type && !f.annulled && named(f as Fact<Extract<PersonEvent, { type: T }>>));
   switch (event.type) {
     case 'MarriageRegistered': {
       const { data } = event;
-      if (namedByEarlier('DivorceRegistered', (d) => d.event.data.marriageId === data.marriageId)) return undefined;
+      if (namedByEarlier(facts, 'DivorceRegistered', 'marriageId', data.marriageId)) return undefined;
       const marriage: Marriage = { marriageId: data.marriageId, spouseId: data.spouseId, date: data.date, place: data.place, eventId };
       return { marriages: appended(current.marriages, marriage) };
     }
@@ -129,7 +125,7 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
       return { marriages: withEnding(current.marriages, (m) => m.marriageId === event.data.marriageId, 'divorce', { date: event.data.date, eventId }) };
     case 'EmploymentStarted': {
       const { data } = event;
-      if (namedByEarlier('EmploymentEnded', (e) => e.event.data.employmentId === data.employmentId)) return undefined;
+      if (namedByEarlier(facts, 'EmploymentEnded', 'employmentId', data.employmentId)) return undefined;
       return { employments: appended(current.employments, employmentOf(data, eventId)) };
     }
     case 'EmploymentEnded': {
@@ -138,7 +134,7 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
     }
     case 'IdentityCardIssued': {
       const { data } = event;
-      if (namedByEarlier('IdentityCardReported', (r) => r.event.data.cardNumber === data.cardNumber)) return undefined;
+      if (namedByEarlier(facts, 'IdentityCardReported', 'cardNumber', data.cardNumber)) return undefined;
       const card: IdentityCard = { cardNumber: data.cardNumber, issuedOn: data.date, expiresOn: data.expiresOn, office: data.office, eventId };
       return { cards: appended(current.cards, card) };
     }
@@ -149,8 +145,23 @@ export function collectionsWithLast(current: Collections, facts: Fact[], fact: F
     case 'EducationRecorded':
       return { education: appended(current.education, withEventId(event.data, eventId)) };
     default:
-      return {};
+      return unchanged;
   }
+}
+
+/** No collection changed, shared (frozen): the fold only reads it. */
+const unchanged: Partial<Collections> = Object.freeze({});
+
+/**
+ * An ending of `type` that counts names the entry whose `key` is `value`. Tested in one pass, with
+ * no list of the facts of the type and no closure: this runs on every fold of a new entry (four a
+ * bulk marriage), and most persons have no ending at all.
+ */
+function namedByEarlier(facts: Fact[], type: 'DivorceRegistered' | 'EmploymentEnded' | 'IdentityCardReported', key: string, value: string): boolean {
+  for (const { event, annulled } of facts) {
+    if (event.type === type && !annulled && (event.data as Record<string, unknown>)[key] === value) return true;
+  }
+  return false;
 }
 
 /** The entry a fact names takes its ending, unless it has one already (the earliest ending counts). */

@@ -50,16 +50,18 @@ export function isRegistration(event: PersonEvent): event is Registration {
 export function factsOf(log: RecordedPersonEvent[]): Fact[] {
   const annulled = annulledIds(log);
   const facts: Fact[] = [];
-  const placeOf = new Map<string, number>();
+  const places = log.length > shortLog ? new Map<string, number>() : undefined;
   for (const { eventId, recordedAt, event } of log) {
     const fact: Fact = { eventId, recordedAt, event, annulled: annulled?.has(eventId) ?? false, correctedBy: uncorrected };
-    const place = placeOf.get(eventId);
-    if (place === undefined) placeOf.set(eventId, facts.push(fact) - 1);
-    else facts[place] = fact;
+    const place = placeOf(facts, places, eventId);
+    if (place === undefined) {
+      places?.set(eventId, facts.length);
+      facts.push(fact);
+    } else facts[place] = fact;
   }
   for (const { eventId, event } of log) {
     if (event.type !== 'RecordCorrected' || annulled?.has(eventId)) continue;
-    const place = placeOf.get(event.data.correctedEventId);
+    const place = placeOf(facts, places, event.data.correctedEventId);
     if (place === undefined) continue;
     const target = facts[place]!;
     const data = { ...target.event.data } as Record<string, unknown>;
@@ -68,6 +70,19 @@ export function factsOf(log: RecordedPersonEvent[]): Fact[] {
     target.correctedBy = appended(target.correctedBy, eventId);
   }
   return facts;
+}
+
+/**
+ * Up to this many events a fact's place is found by a look along the facts, without a map: most
+ * streams are that short, and a bulk load folds thousands of them a second.
+ */
+const shortLog = 8;
+
+/** The place of the fact of `eventId`: from `places` when the log is long enough to have one. */
+function placeOf(facts: Fact[], places: Map<string, number> | undefined, eventId: string): number | undefined {
+  if (places) return places.get(eventId);
+  for (let at = 0; at < facts.length; at++) if (facts[at]!.eventId === eventId) return at;
+  return undefined;
 }
 
 /** The IDs the log's annulments name; undefined when it holds none, as most streams. */

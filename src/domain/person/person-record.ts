@@ -64,7 +64,18 @@ export type Death = Pick<DeceasedPerson, 'dateOfDeath' | 'placeOfDeath' | 'death
  * more than the rest of the fold.
  */
 export function withStatus(person: PersonRecord, death: Death | undefined): RegisteredPerson {
-  return Object.assign(person, death ? { status: 'deceased' as const, ...death } : { status: 'alive' as const });
+  // Assigned field by field, in the order a copy would put them: no object made to be copied in.
+  const state = person as RegisteredPerson;
+  if (!death) {
+    state.status = 'alive';
+    return state;
+  }
+  const deceased = state as DeceasedPerson;
+  deceased.status = 'deceased';
+  deceased.dateOfDeath = death.dateOfDeath;
+  deceased.placeOfDeath = death.placeOfDeath;
+  deceased.deathEventId = death.deathEventId;
+  return deceased;
 }
 
 /** Folds one counting fact (in civil-date order) onto the person's attributes; answers the death that counts. */

@@ -35,7 +35,7 @@ export function evolve(state: PersonState, recorded: RecordedPersonEvent): Perso
 export function stateOf(log: RecordedPersonEvent[]): PersonState {
   const facts = factsOf(log);
   const counting = effectiveFacts(facts);
-  const registration = counting.find((fact): fact is Fact<Registration> => isRegistration(fact.event));
+  const registration = registrationOf(counting);
   if (!registration) {
     const annulled = log.find(({ event }) => isRegistration(event))?.event as Registration | undefined;
     return { status: 'unregistered', log, facts, ...(annulled && { nationalId: annulled.data.nationalId }) };
@@ -64,4 +64,10 @@ export function stateOf(log: RecordedPersonEvent[]): PersonState {
   let death: Death | undefined;
   for (const fact of counting) death = foldFact(person, fact, death);
   return withStatus(person, death);
+}
+
+/** The first registration among `facts`, by a loop (a `find` made a closure at every fold from scratch). */
+function registrationOf(facts: Fact[]): Fact<Registration> | undefined {
+  for (const fact of facts) if (isRegistration(fact.event)) return fact as Fact<Registration>;
+  return undefined;
 }
