@@ -173,7 +173,10 @@ function loadSpouses(spouses: [string, string], ctx: BatchContext): [PersonState
 function decideMarriageOf(command: BulkMarriage, metadata: CommandMetadata, ids: CommandIds, ctx: BatchContext): Outcome | Promise<Outcome> {
   const given = command.data.marriageId;
   knownArea(ctx, 'place', command.data.place);
-  const spouses = command.spouses.map((ref, i) => parseNationalId(resolve(ref, 'spouse', ctx), `spouses[${i}]`)) as [string, string];
+  const spouses: [string, string] = [
+    parseNationalId(resolve(command.spouses[0], 'spouse', ctx), 'spouses[0]'),
+    parseNationalId(resolve(command.spouses[1], 'spouse', ctx), 'spouses[1]'),
+  ];
   return then(loadSpouses(spouses, ctx), (states) => {
     if (ctx.persons.hasKey(spouses[0], command.key)) return { duplicate: true };
     return then(kinOfSpouses(spouses, states, ctx), ({ kin, read }) => {
@@ -218,7 +221,7 @@ function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContex
     if (i === spouses.length) return found;
     const [id, state] = [spouses[i]!, states[i]!];
     const parents = parentIds(state);
-    const partners = state.status === 'unregistered' ? [] : state.marriages.filter((m) => !m.divorce).map((m) => m.spouseId);
+    const partners = undivorcedSpouses(state);
     return then(statesOf(parents, ctx), (parentStates) =>
       then(statesOf(partners, ctx), (partnerStates) => {
         found.kin[id] = kinOf(state, parentStates, partnerStates);
@@ -229,6 +232,16 @@ function kinOfSpouses(spouses: string[], states: PersonState[], ctx: BatchContex
   };
   return kinFrom(0);
 }
+
+/** The spouses of marriages not ended by divorce, in one list made only when there is one (most bulk spouses marry once). */
+function undivorcedSpouses(state: PersonState): string[] {
+  let partners: string[] | undefined;
+  if (state.status !== 'unregistered') for (const m of state.marriages) if (!m.divorce) (partners ??= []).push(m.spouseId);
+  return partners ?? noIds;
+}
+
+/** No IDs, shared (frozen): read only. */
+const noIds = Object.freeze([]) as unknown as string[];
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 

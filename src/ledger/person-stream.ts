@@ -40,7 +40,13 @@ export function toNewEvents(
   commandId: string,
   eventId: (index: number) => string = newEventId,
 ): NewEvent[] {
-  return events.map((event, index) => ({ id: eventId(index), type: event.type, data: event.data, metadata: stampOf(event.type, metadata, commandId) }));
+  // A loop into a list of the events' number: a `map` made a closure a command.
+  const stamped = new Array<NewEvent>(events.length);
+  for (let index = 0; index < events.length; index++) {
+    const { type, data } = events[index]!;
+    stamped[index] = { id: eventId(index), type, data, metadata: stampOf(type, metadata, commandId) };
+  }
+  return stamped;
 }
 
 /**

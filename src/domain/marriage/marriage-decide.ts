@@ -4,7 +4,7 @@ import { keyedById } from '../shared/keyed-by-id';
 import { latestCivilDateAt } from '../shared/partial-date';
 import { assertValidFact } from '../person/fact-values';
 import type { DivorceRegistered, MarriageRegistered, PersonEvent } from '../person/person-events';
-import type { RegisteredPerson } from '../person/person-state';
+import type { PersonState, RegisteredPerson } from '../person/person-state';
 import { parentIds } from '../person/person-queries';
 import { requireRegistered } from '../person/registration';
 import { assertWithinJurisdiction } from '../person/rules/jurisdiction';
@@ -52,18 +52,22 @@ function recordInBoth(
 ): Decision {
   const decision = keyedById<PersonEvent[]>();
   const today = latestCivilDateAt(command.metadata.now);
-  spouses.forEach((self, i) => {
+  for (let i = 0; i < 2; i++) {
+    const self = spouses[i]!;
     const other = spouses[1 - i]!;
     const event = eventFor(self, other);
     assertValidFact(event);
     assertWithinJurisdiction(event, self, command.metadata, policy);
     // One list for the rules and the decision: neither changes it.
     const events = [event];
-    assertKeepsRules(self, events, { policy, today, relatives: {}, spouseDeaths: spouseDeathsOf(self, other) });
+    assertKeepsRules(self, events, { policy, today, relatives: noRelatives, spouseDeaths: spouseDeathsOf(self, other) });
     decision[self.nationalId] = events;
-  });
+  }
   return decision;
 }
+
+/** A marriage's rules read no relative: one empty set shared (frozen), not an object made for each spouse. */
+const noRelatives: RuleContext['relatives'] = Object.freeze(keyedById<PersonState>());
 
 function registerMarriage(command: RegisterMarriage, policy: JurisdictionPolicy): Decision {
   const { marriageId, kin, date, place, contractReference } = command.data;
