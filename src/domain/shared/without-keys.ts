@@ -3,9 +3,10 @@
  * V8 sizes the objects a function constructs for the fields its first ones were given, up to ten
  * inside the object, where `{}` holds four and moves every further field to a second object that
  * grows three fields at a time. The copies made with it are a command's data (nine to eleven
- * fields, kept as the event's data) and a person's record (about twenty, in `appendedLast`).
+ * fields, kept as the event's data); a person's record has a constructor of its own
+ * (`RecordCopy` in `appended-fact.ts`).
  */
-export const PlainObject = function PlainObject() {} as unknown as { new (): Record<string, unknown>; prototype: object };
+const PlainObject = function PlainObject() {} as unknown as { new (): Record<string, unknown>; prototype: object };
 PlainObject.prototype = Object.prototype;
 
 /**
