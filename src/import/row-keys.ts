@@ -8,24 +8,24 @@ import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '.
  */
 export class KeyColumns {
   readonly names: readonly string[];
-  /** Each pair's opening, first in the text and after another pair, and the same with the quote of a plain value. */
+  /** Each pair's opening up to its value's first character, as the text's first pair (`[["name","`) and after another (`"],["name","`, the one before closed). */
   private readonly openers: readonly (readonly string[])[];
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)].sort();
-    const openers = this.names.map((name) => `[${JSON.stringify(name)},`);
-    this.openers = [openers, openers.map((opener) => `,${opener}`), openers.map((opener) => `${opener}"`), openers.map((opener) => `,${opener}"`)];
+    const openers = this.names.map((name) => `[${JSON.stringify(name)},"`);
+    this.openers = [openers.map((opener) => `[${opener}`), openers.map((opener) => `"],${opener}`)];
   }
 
   /** The JSON of the record's [column, value] pairs, sorted by column. */
   canonical(record: Record<string, string>): string {
-    let text = '[';
+    let text = '';
     for (let at = 0; at < this.names.length; at++) {
       const value = record[this.names[at]!];
       // A string only: a column named as an inherited property (`toString`) is not the record's.
       if (typeof value === 'string') text = this.withPair(text, at, value);
     }
-    return `${text}]`;
+    return closed(text);
   }
 
   /**
@@ -33,32 +33,30 @@ export class KeyColumns {
    * blank or at or past `count`: a CSV row's values read without building its record.
    */
   canonicalOfValues(values: readonly string[], indexes: readonly number[], count: number): string {
-    let text = '[';
+    let text = '';
     for (let at = 0; at < this.names.length; at++) {
       const index = indexes[at]!;
       const value = index < count ? values[index]! : '';
       if (value !== '') text = this.withPair(text, at, value);
     }
-    return `${text}]`;
+    return closed(text);
   }
 
   /**
-   * The text with the [column, value] pair appended in as few pieces as it has: a template a
-   * pair made a string of its own, and each piece is a leaf the hash's flattening walks.
+   * The text with the [column, value] pair appended but for its closing `"]`, which the next
+   * pair's opening writes: two pieces a pair. Each piece is a leaf the hash's flattening walks
+   * (the flattening cost about as much as the appending), and a template a pair made a string of
+   * its own. A value `JSON.stringify` would escape is written as it writes it, between its quotes.
    */
   private withPair(text: string, at: number, value: string): string {
-    const plain = plainText.test(value);
-    text += this.openers[(plain ? 2 : 0) + (text.length > 1 ? 1 : 0)]![at];
-    if (plain) {
-      text += value;
-      text += '"]';
-    } else {
-      text += JSON.stringify(value);
-      text += ']';
-    }
+    text += this.openers[text === '' ? 0 : 1]![at];
+    text += plainText.test(value) ? value : JSON.stringify(value).slice(1, -1);
     return text;
   }
 }
+
+/** The pairs' text closed: the last pair's `"]` and the list's `]`. */
+const closed = (text: string): string => (text === '' ? '[]' : `${text}"]]`);
 
 /** Texts `JSON.stringify` writes as they are, in quotes: no quote, backslash, control character or surrogate (the test costs less than the call). */
 const plainText = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
