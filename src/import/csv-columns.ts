@@ -1,4 +1,4 @@
-import { KeyColumns, keyOfCanonical } from './row-keys';
+import { KeyColumns } from './row-keys';
 import { setColumn } from './row-record';
 
 /** Where a row's record takes each of its values from: the record's key and the value's index. */
@@ -47,7 +47,7 @@ export class CsvColumns {
       const value = values[at]!;
       if (value !== '' && !(plain(value.charCodeAt(0)) && plain(value.charCodeAt(value.length - 1)))) values[at] = value.trim();
     }
-    return keyOfCanonical(this.keyColumns.canonicalOfValues(values, this.keyIndexes, values.length));
+    return this.keyColumns.keyOfValues(values, this.keyIndexes, values.length);
   }
 
   recordOf(values: string[]): Record<string, string> {

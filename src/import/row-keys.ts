@@ -1,6 +1,14 @@
-import { createHash, hash } from 'node:crypto';
+import { createHash } from 'node:crypto';
 import { createReadStream } from 'node:fs';
 import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '../bulk/command-ids';
+import { KeyText } from './key-text';
+
+/** The text a key hashes: one for the thread, each key written and hashed before the next. */
+const keyText = new KeyText();
+const utf8 = (text: string): Uint8Array => new TextEncoder().encode(text);
+const NO_PAIRS = utf8('[]');
+/** The last pair's `"]` and the list's `]`. */
+const CLOSING = utf8('"]]');
 
 /**
  * The columns records may have, sorted, each with the start of its [column, value] pair in a
@@ -8,58 +16,56 @@ import { seededNationalId, seededUuid, sequentialUuid, type CommandIds } from '.
  */
 export class KeyColumns {
   readonly names: readonly string[];
-  /** Each pair's opening up to its value's first character, as the text's first pair (`[["name","`) and after another (`"],["name","`, the one before closed). */
-  private readonly openers: readonly (readonly string[])[];
+  /**
+   * Each pair's opening up to its value's first character, in UTF-8, as the text's first pair
+   * (`[["name","`) and after another (`"],["name","`: the pair before closed by it, so a pair is
+   * two pieces of text).
+   */
+  private readonly openers: readonly (readonly Uint8Array[])[];
 
   constructor(names: Iterable<string>) {
     this.names = [...new Set(names)].sort();
     const openers = this.names.map((name) => `[${JSON.stringify(name)},"`);
-    this.openers = [openers.map((opener) => `[${opener}`), openers.map((opener) => `"],${opener}`)];
+    this.openers = [openers.map((opener) => utf8(`[${opener}`)), openers.map((opener) => utf8(`"],${opener}`))];
   }
 
-  /** The JSON of the record's [column, value] pairs, sorted by column. */
-  canonical(record: Record<string, string>): string {
-    let text = '';
+  /** The key of the JSON of the record's [column, value] pairs, sorted by column. */
+  keyOf(record: Record<string, string>): string {
+    keyText.start();
+    let pairs = 0;
     for (let at = 0; at < this.names.length; at++) {
       const value = record[this.names[at]!];
       // A string only: a column named as an inherited property (`toString`) is not the record's.
-      if (typeof value === 'string') text = this.withPair(text, at, value);
+      if (typeof value === 'string') this.pair(pairs++, at, value);
     }
-    return closed(text);
+    return closedKey(pairs);
   }
 
   /**
-   * The same JSON for a record whose value of `names[at]` is `values[indexes[at]]`, left out when
+   * The same key for a record whose value of `names[at]` is `values[indexes[at]]`, left out when
    * blank or at or past `count`: a CSV row's values read without building its record.
    */
-  canonicalOfValues(values: readonly string[], indexes: readonly number[], count: number): string {
-    let text = '';
+  keyOfValues(values: readonly string[], indexes: readonly number[], count: number): string {
+    keyText.start();
+    let pairs = 0;
     for (let at = 0; at < this.names.length; at++) {
       const index = indexes[at]!;
       const value = index < count ? values[index]! : '';
-      if (value !== '') text = this.withPair(text, at, value);
+      if (value !== '') this.pair(pairs++, at, value);
     }
-    return closed(text);
+    return closedKey(pairs);
   }
 
-  /**
-   * The text with the [column, value] pair appended but for its closing `"]`, which the next
-   * pair's opening writes: two pieces a pair. Each piece is a leaf the hash's flattening walks
-   * (the flattening cost about as much as the appending), and a template a pair made a string of
-   * its own. A value `JSON.stringify` would escape is written as it writes it, between its quotes.
-   */
-  private withPair(text: string, at: number, value: string): string {
-    text += this.openers[text === '' ? 0 : 1]![at];
-    text += plainText.test(value) ? value : JSON.stringify(value).slice(1, -1);
-    return text;
+  private pair(before: number, at: number, value: string): void {
+    keyText.bytesOf(this.openers[before === 0 ? 0 : 1]![at]!);
+    keyText.jsonContent(value);
   }
 }
 
-/** The pairs' text closed: the last pair's `"]` and the list's `]`. */
-const closed = (text: string): string => (text === '' ? '[]' : `${text}"]]`);
-
-/** Texts `JSON.stringify` writes as they are, in quotes: no quote, backslash, control character or surrogate (the test costs less than the call). */
-const plainText = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
+function closedKey(pairs: number): string {
+  keyText.bytesOf(pairs === 0 ? NO_PAIRS : CLOSING);
+  return keyText.key();
+}
 
 /**
  * A row's idempotency key is a hash of what it says (its kind and values, in any column order),
@@ -67,11 +73,8 @@ const plainText = /^[^"\\\u0000-\u001f\ud800-\udfff]*$/;
  * copy, is recognised in the ledger and recorded once. Two rows saying the same are one record.
  */
 export function rowKey(record: Record<string, string>, columns = new KeyColumns(Object.keys(record))): string {
-  return keyOfCanonical(columns.canonical(record));
+  return columns.keyOf(record);
 }
-
-/** A key from its record's canonical JSON (one-shot `hash`: a Hash object per row was a quarter of the reader thread's hashing). */
-export const keyOfCanonical = (canonical: string): string => `import:${hash('sha256', canonical, 'base64url').slice(0, 32)}`;
 
 /** Event and command IDs per file and row, so a resumed import writes the log an uninterrupted one would. */
 const EVENTS_PER_ROW = 16;
