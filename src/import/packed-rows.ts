@@ -23,6 +23,13 @@ export interface PackedRows {
 
 /** The row's numbers before its values'. */
 const ROW_FIELDS = 6;
+/**
+ * The longest value looked up among the message's values. Longer ones are mostly a row's own (a
+ * Latin name with its number, a register's page, a contract): looked up, they missed, and a miss
+ * (hashing the value, then adding it) cost more than a hit. A long value repeated from the row
+ * before in its column is still sent once.
+ */
+const SHARED_LENGTH = 12;
 /** Room for a message of rows of some twenty values, grown as needed. */
 const NUMBERS_AT_FIRST = 500 * (ROW_FIELDS + 2 * 20);
 
@@ -95,7 +102,7 @@ export class RowPacker {
 
   private value(column: number, value: string): void {
     const last = this.lastOfColumn[column];
-    const index = last !== undefined && this.values[last] === value ? last : this.indexOf(value);
+    const index = last !== undefined && this.values[last] === value ? last : value.length > SHARED_LENGTH ? this.values.push(value) - 1 : this.indexOf(value);
     this.lastOfColumn[column] = index;
     const numbers = this.room(2);
     numbers[this.used++] = column;

@@ -38,6 +38,22 @@ describe('rows packed for the importer', () => {
     expect(unpackRows(packed).map(({ record }) => JSON.stringify(record))).toEqual(records.map((record) => JSON.stringify(record)));
   });
 
+  it('look up only short values: a long one is carried once only when the row before has it in the same column', () => {
+    const packer = new RowPacker();
+    const [page, other] = ['Benghazi family register 12, page 3', 'Benghazi family register 12, page 4'];
+    const records = [
+      { kind: 'enrolment', source_ref: page },
+      { kind: 'enrolment', source_ref: page },
+      { kind: 'death', certifier_ref: page },
+      { kind: 'enrolment', source_ref: other },
+      { kind: 'enrolment', source_ref: page },
+    ];
+    records.forEach((record, at) => packer.add({ row: at + 1, line: at + 2, bytes: 9, record, key: `import:${at}` }));
+    const packed = packer.take();
+    expect(packed.values).toEqual(['enrolment', page, 'death', page, other, page]);
+    expect(unpackRows(packed).map(({ record }) => JSON.stringify(record))).toEqual(records.map((record) => JSON.stringify(record)));
+  });
+
   it.each([
     ['names alike once trimmed', ['kind', 'a', ' a'], false],
     ['a name an object lists first', ['kind', '10'], false],
