@@ -41,7 +41,7 @@ describe('rows packed for the importer', () => {
   it('look up only short values: a long one is carried once only when the row before has it in the same column', () => {
     const packer = new RowPacker();
     const [page, other] = ['Benghazi family register 12, page 3', 'Benghazi family register 12, page 4'];
-    const records = [
+    const records: Array<Record<string, string>> = [
       { kind: 'enrolment', source_ref: page },
       { kind: 'enrolment', source_ref: page },
       { kind: 'death', certifier_ref: page },
