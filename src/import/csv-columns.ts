@@ -1,4 +1,4 @@
-import { KeyColumns } from './row-keys';
+import { KeyColumns } from './key-columns';
 import { setColumn } from './row-record';
 
 /** Where a row's record takes each of its values from: the record's key and the value's index. */

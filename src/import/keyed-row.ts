@@ -1,5 +1,5 @@
 import type { SourceRow, SourceRun } from './read-rows';
-import { KeyColumns, rowKey } from './row-keys';
+import { KeyColumns, rowKey } from './key-columns';
 
 /** A row of the file with its idempotency key ('' for an unreadable row). */
 export interface KeyedRow extends SourceRow {

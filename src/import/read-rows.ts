@@ -2,7 +2,7 @@ import { createReadStream } from 'node:fs';
 import { createInterface } from 'node:readline';
 import { CsvColumns } from './csv-columns';
 import { CsvFault, CsvRows } from './csv-rows';
-import type { KeyColumns } from './row-keys';
+import type { KeyColumns } from './key-columns';
 import { setColumn } from './row-record';
 
 export type ImportFormat = 'csv' | 'ndjson';

@@ -4,7 +4,7 @@ import { CsvColumns } from '../../src/import/csv-columns';
 import { keyed } from '../../src/import/keyed-row';
 import { packedRuns, RowPacker, unpackRows } from '../../src/import/packed-rows';
 import { readRows } from '../../src/import/read-rows';
-import { rowKey } from '../../src/import/row-keys';
+import { rowKey } from '../../src/import/key-columns';
 import { makeTempDir } from '../event-store/temp-dir';
 import { enrolmentRow, toNdjson } from '../../bench/legacy-register';
 

@@ -1,5 +1,5 @@
 import { hash } from 'node:crypto';
-import { KeyColumns, rowKey } from '../../src/import/row-keys';
+import { KeyColumns, rowKey } from '../../src/import/key-columns';
 
 /** The key as it was first written: a national ID is drawn from it, so its text must never change. */
 const keyAsItWas = (record: Record<string, string>) =>
