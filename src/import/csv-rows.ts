@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import type Papa from 'papaparse';
 import { quoteFault, type QuoteFault } from './csv-quotes';
 import { ROW_CUT, ROW_ODD, RowSplitter } from './csv-row-split';
 
@@ -94,7 +94,9 @@ export class CsvRows {
     const from = this.rowStart;
     this.nextQuote = this.input.indexOf('"', from);
     // The line ending the first line break names, as `csv-parse` took it.
-    this.parser ??= new Papa.Parser({ newline: this.newline as Papa.ParseConfig['newline'], step: (result) => this.step(result as Papa.ParseStepResult<string[][]>) });
+    // papaparse is loaded at the first such row: most registers have none, and loading it was a
+    // twentieth of the reader thread's start (about 1.5 ms an import).
+    this.parser ??= new (require('papaparse') as typeof Papa).Parser({ newline: this.newline as Papa.ParseConfig['newline'], step: (result) => this.step(result as Papa.ParseStepResult<string[][]>) });
     // Its cursor counts from `from`, as the offsets of `input` do.
     const { errors } = this.parser.parse(this.input.slice(from), from, !final) as Papa.ParseResult<string[]>;
     if (errors.length > 0) this.fail();
