@@ -1,35 +1,58 @@
 import type { StreamWrite } from '../../src/event-store/event-store.port';
-import { pack, unpack } from '../../src/event-store/sqlite/packed-append';
+import { pack, stringOf, unpack, type PackedAppend } from '../../src/event-store/sqlite/packed-append';
 
 const event = (id: string, data: unknown) => ({ id, type: 'PersonEnrolled', data, metadata: { schemaVersion: 1, registrar: 'legacy-import', commandId: `c-${id}` } });
 
-describe('an append packed for the writer thread', () => {
-  it('unpacks to every stream with its expected revision and its events as JSON, in order', () => {
-    const writes: StreamWrite[] = [
-      { streamId: 'person-100000000001', expectedRevision: 'no_stream', events: [event('e1', { name: { given: 'فاطمة' } })] },
-      // A stream a decision only read: no events, its revision still asserted.
-      { streamId: 'person-100000000002', expectedRevision: 7, events: [] },
-      { streamId: 'marriage-x', expectedRevision: 'any', events: [event('e2', { n: 1 }), event('e3', { n: 2 })] },
-      { streamId: 'person-100000000003', expectedRevision: 'stream_exists', events: [event('e4', {})] },
-      { streamId: 'person-100000000004', expectedRevision: 0, events: [event('e5', { text: 'a"b\\c' })] },
-      // Metadata in Arabic crosses as well as data does.
-      { streamId: 'person-100000000005', expectedRevision: 'no_stream', events: [{ ...event('e6', { n: 3 }), metadata: { schemaVersion: 1, registrar: 'مكتب' } }] },
-    ];
+/** What the writer thread reads of an append, its texts back as strings. */
+const unpacked = (packed: PackedAppend) =>
+  unpack(packed).map(({ streamId, expectedRevision, events }) => ({
+    streamId: stringOf(streamId),
+    expectedRevision,
+    events: events.map(({ id, type, data, metadata }) => ({ id: stringOf(id), type: stringOf(type), data: stringOf(data), metadata: stringOf(metadata) })),
+  }));
 
-    expect(unpack(pack(writes))).toEqual(
-      writes.map(({ streamId, expectedRevision, events }) => ({
-        streamId,
-        expectedRevision,
-        events: events.map(({ id, type, data, metadata }) => ({ id, type, data: JSON.stringify(data), metadata: JSON.stringify(metadata) })),
-      })),
-    );
+const serialised = (writes: StreamWrite[]) =>
+  writes.map(({ streamId, expectedRevision, events }) => ({
+    streamId,
+    expectedRevision,
+    events: events.map(({ id, type, data, metadata }) => ({ id, type, data: JSON.stringify(data), metadata: JSON.stringify(metadata) })),
+  }));
+
+describe('an append packed for the writer thread', () => {
+  const writes: StreamWrite[] = [
+    { streamId: 'person-100000000001', expectedRevision: 'no_stream', events: [event('e1', { name: { given: 'فاطمة' } })] },
+    // A stream a decision only read: no events, its revision still asserted.
+    { streamId: 'person-100000000002', expectedRevision: 7, events: [] },
+    { streamId: 'marriage-x', expectedRevision: 'any', events: [event('e2', { n: 1 }), event('e3', { n: 2, symbol: '𝔘😀' })] },
+    { streamId: 'person-100000000003', expectedRevision: 'stream_exists', events: [event('e4', {})] },
+    { streamId: 'person-100000000004', expectedRevision: 0, events: [event('e5', { text: 'a"b\\c' })] },
+  ];
+
+  it('unpacks to every stream with its expected revision and its events as JSON, in order', () => {
+    expect(unpacked(pack(writes))).toEqual(serialised(writes));
   });
 
-  it('keeps the data apart from the IDs, types and metadata, so Arabic names do not make those two bytes a character', () => {
-    const packed = pack([{ streamId: 'person-100000000001', expectedRevision: 'no_stream', events: [event('e1', { name: 'فاطمة' }), event('e2', { n: 1 })] }]);
+  it('measures each text in bytes when IDs, types or metadata are not ASCII', () => {
+    const beyondAscii: StreamWrite[] = [
+      ...writes,
+      // Metadata in Arabic crosses as well as data does; é keeps its string one byte a character.
+      { streamId: 'person-é', expectedRevision: 'no_stream', events: [{ ...event('e6', { n: 3 }), metadata: { schemaVersion: 1, registrar: 'مكتب' } }] },
+      { streamId: 'person-𝔘', expectedRevision: 'no_stream', events: [{ ...event('e-é', { n: 4 }), type: 'Typeé' }] },
+      ...writes,
+    ];
+    expect(unpacked(pack(beyondAscii))).toEqual(serialised(beyondAscii));
+  });
 
-    expect(packed.data).toBe('{"name":"فاطمة"}{"n":1}');
-    expect(packed.texts).not.toMatch(/[^\x00-\x7f]/);
+  it('holds data larger than it expects per event', () => {
+    const long: StreamWrite[] = [{ streamId: 's', expectedRevision: 'any', events: [event('e1', { name: 'ع'.repeat(5_000) }), event('e2', { n: 1 })] }];
+    expect(unpacked(pack(long))).toEqual(serialised(long));
+  });
+
+  it('crosses as buffers of its own, moved to the other thread rather than copied', () => {
+    const packed = pack(writes);
+    const moved = structuredClone(packed, { transfer: [packed.texts, packed.data] });
+    expect(packed.texts.byteLength).toBe(0);
+    expect(unpacked(moved)).toEqual(serialised(writes));
   });
 
   it('throws for data JSON cannot write', () => {

@@ -1,5 +1,6 @@
 import type Database from 'better-sqlite3';
 import { EventMetadata, RecordedEvent } from '../event-store.port';
+import type { Utf8 } from './packed-append';
 
 /**
  * A row as the reads select it (EVENT_ROW): an array rather than an object per row, which
@@ -28,6 +29,13 @@ export const ROWS_PER_INSERT = 32;
 
 const EVENT_COLUMNS = 7;
 
+/**
+ * An event's values as the writer binds them: its texts arrive as UTF-8 bytes (`packed-append.ts`),
+ * which SQLite would store as a BLOB; cast, they are stored as the TEXT a string bound gave, byte
+ * for byte, without better-sqlite3 turning each string into UTF-8 (nor the post copying it).
+ */
+const EVENT_VALUES = '(CAST(? AS TEXT), CAST(? AS TEXT), ?, CAST(? AS TEXT), CAST(? AS TEXT), CAST(? AS TEXT), ?)';
+
 /** The statements the writer thread's connection runs, prepared once. */
 export function prepareWriteStatements(db: Database.Database) {
   const insertRows = new Map<number, Database.Statement<unknown[]>>();
@@ -37,24 +45,23 @@ export function prepareWriteStatements(db: Database.Database) {
       let statement = insertRows.get(rows);
       if (!statement) {
         statement = db.prepare(
-          `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${Array(rows).fill('(?, ?, ?, ?, ?, ?, ?)').join(', ')}`,
+          `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${Array(rows).fill(EVENT_VALUES).join(', ')}`,
         );
         insertRows.set(rows, statement);
       }
       return statement;
     },
-    insert: db.prepare<[string, string, number, string, string, string, string]>(
-      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at)
-       VALUES (?, ?, ?, ?, ?, ?, ?)`,
+    insert: db.prepare<[Utf8, Utf8, number, Utf8, Utf8, Utf8, string]>(
+      `INSERT INTO events (id, stream_id, revision, type, data, metadata, recorded_at) VALUES ${EVENT_VALUES}`,
     ),
-    tip: db.prepare<[string], StreamTip>(
-      `SELECT revision, position FROM events WHERE stream_id = ? ORDER BY revision DESC LIMIT 1`,
+    tip: db.prepare<[Utf8], StreamTip>(
+      `SELECT revision, position FROM events WHERE stream_id = CAST(? AS TEXT) ORDER BY revision DESC LIMIT 1`,
     ),
-    byId: db.prepare<[string], { streamId: string; revision: number }>(
-      `SELECT stream_id AS streamId, revision FROM events WHERE id = ?`,
+    byId: db.prepare<[Utf8], { streamId: string; revision: number }>(
+      `SELECT stream_id AS streamId, revision FROM events WHERE id = CAST(? AS TEXT)`,
     ),
-    atRevision: db.prepare<[string, number], { id: string; position: number }>(
-      `SELECT id, position FROM events WHERE stream_id = ? AND revision = ?`,
+    atRevision: db.prepare<[Utf8, number], { id: string; position: number }>(
+      `SELECT id, position FROM events WHERE stream_id = CAST(? AS TEXT) AND revision = ?`,
     ),
   };
 }

@@ -156,7 +156,9 @@ export class GroupCommit {
   }
 
   private post(request: WriterRequest): void {
-    this.writer!.postMessage(request);
+    // The packed texts' buffers move to the thread rather than being copied.
+    const moved = request.kind === 'write' ? request.pieces.flatMap(({ packed }) => (packed ? [packed.texts, packed.data] : [])) : [];
+    this.writer!.postMessage(request, moved);
   }
 
   private settle(reply: WriterReply): void {

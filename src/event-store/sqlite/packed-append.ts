@@ -1,33 +1,41 @@
 import type { ExpectedRevision, StreamWrite } from '../event-store.port';
+import { Utf8Writer } from './utf8-writer';
+
+/**
+ * A text as the writer thread binds it: its UTF-8 bytes, stored by SQLite as the very TEXT that
+ * binding the string stored (`CAST(? AS TEXT)`, `event-statements.ts`).
+ */
+export type Utf8 = Uint8Array;
 
 /** An event as the log stores it: data and metadata already JSON. */
 export interface SerialisedEvent {
-  id: string;
-  type: string;
-  data: string;
-  metadata: string;
+  id: Utf8;
+  type: Utf8;
+  data: Utf8;
+  metadata: Utf8;
 }
 
 export interface SerialisedWrite {
-  streamId: string;
+  streamId: Utf8;
   expectedRevision: ExpectedRevision;
   events: SerialisedEvent[];
 }
 
 /**
  * An append as it crosses to the writer thread: each stream's ID, then each of its events' ID,
- * type and metadata JSON, in one string, and the events' data JSON in another, both cut by
- * `lengths`; each stream's expected revision and event count in typed arrays. A structured clone
- * of thousands of nested event objects cost the writer thread about 16 µs an event to rebuild,
- * more than its insert; a string is a copy, and the JSON had to be written anyway. The streams
- * cross the same way: an object per stream (most bulk streams hold one new event) was cloned
- * field by field on both threads. The data is apart because it holds the names, in Arabic: a
- * string holding one Arabic letter is two bytes a character throughout, and the IDs, types and
- * metadata (about 40% of the text, ASCII) would be copied, posted and bound at twice their size.
+ * type and metadata JSON, as UTF-8 in `texts`, and the events' data JSON in `data`, both cut by
+ * `lengths` (in bytes); each stream's expected revision and event count in typed arrays. A
+ * structured clone of thousands of nested event objects cost the writer thread about 16 µs an
+ * event to rebuild, more than its insert; the JSON had to be written anyway. The texts cross as
+ * bytes in buffers transferred, not copied: as strings (the data's two bytes a character, for
+ * the Arabic names) they were flattened and copied by the post, copied again on arrival, and
+ * turned into UTF-8 when bound, each text on its own. The data is apart because it is encoded
+ * event by event, so its JSON is garbage at once; the other texts are ASCII as a rule and are
+ * encoded in one go.
  */
 export interface PackedAppend {
-  texts: string;
-  data: string;
+  texts: ArrayBuffer;
+  data: ArrayBuffer;
   lengths: Uint32Array;
   /** Each stream's expected revision: the number, or one of `namedRevisions` as -1, -2, -3. */
   revisions: Float64Array;
@@ -40,17 +48,20 @@ const revisionCode = (revision: ExpectedRevision): number => (typeof revision ==
 
 const revisionOf = (code: number): ExpectedRevision => (code >= 0 ? code : namedRevisions[-1 - code]!);
 
+/** About what an event's data JSON takes in UTF-8 (the import's: 300 bytes), so that the buffer seldom grows. */
+const expectedDataBytes = 384;
+
 /** Throws what `JSON.stringify` throws for an event it cannot write (the append then fails alone). */
 export function pack(writes: StreamWrite[]): PackedAppend {
   let count = 0;
   for (const write of writes) count += write.events.length;
-  // Each text goes straight onto the packed string and its length into one array: no array of
-  // parts to join and measure again (thousands of events a bulk batch).
+  // Each text but the data goes straight onto the packed string and its length into one array:
+  // no array of parts to join and measure again (thousands of events a bulk batch).
   const lengths = new Uint32Array(writes.length + count * 4);
   const revisions = new Float64Array(writes.length);
   const events = new Uint32Array(writes.length);
+  const data = new Utf8Writer(count * expectedDataBytes);
   let texts = '';
-  let data = '';
   let part = 0;
   writes.forEach(({ streamId, expectedRevision, events: written }, stream) => {
     texts += streamId;
@@ -61,36 +72,70 @@ export function pack(writes: StreamWrite[]): PackedAppend {
       const dataJson = JSON.stringify(event.data);
       const metadataJson = JSON.stringify(event.metadata);
       texts += event.id + event.type + metadataJson;
-      data += dataJson;
       lengths[part++] = event.id.length;
       lengths[part++] = event.type.length;
-      lengths[part++] = dataJson.length;
+      lengths[part++] = data.write(dataJson);
       lengths[part++] = metadataJson.length;
     }
   });
-  return { texts, data, lengths, revisions, events };
+  return { texts: utf8Of(texts, lengths, events), data: data.bytes(), lengths, revisions, events };
 }
 
 /**
- * Plain loops over arrays made at their length: `Array.from` with a mapping closure per stream and
- * per event cost the writer thread 0.46–0.55 µs an event, these 0.09–0.18 (the import's events).
+ * The texts as UTF-8. As a rule they are ASCII, their lengths in characters already their lengths
+ * in bytes; otherwise each is measured again in bytes.
+ */
+function utf8Of(texts: string, lengths: Uint32Array, events: Uint32Array): ArrayBuffer {
+  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(texts));
+  if (bytes.write(texts) === texts.length) return bytes.buffer as ArrayBuffer;
+  let at = 0;
+  let part = 0;
+  const measure = () => {
+    lengths[part] = Buffer.byteLength(texts.slice(at, (at += lengths[part]!)));
+    part++;
+  };
+  for (const count of events) {
+    measure(); // the stream's ID
+    for (let i = 0; i < count; i++) {
+      measure(); // the event's ID
+      measure(); // its type
+      part++; // its data, in bytes already
+      measure(); // its metadata
+    }
+  }
+  return bytes.buffer as ArrayBuffer;
+}
+
+/**
+ * Views on the buffers, nothing copied. Plain loops over arrays made at their length: `Array.from`
+ * with a mapping closure per stream and per event cost the writer thread 0.46–0.55 µs an event,
+ * these 0.09–0.18 (the import's events).
  */
 export function unpack({ texts, data, lengths, revisions, events }: PackedAppend): SerialisedWrite[] {
   let at = 0;
   let dataAt = 0;
   let part = 0;
+  const text = (): Utf8 => {
+    const length = lengths[part++]!;
+    return new Uint8Array(texts, (at += length) - length, length);
+  };
   const writes: SerialisedWrite[] = new Array(revisions.length);
   for (let stream = 0; stream < revisions.length; stream++) {
-    const streamId = texts.slice(at, (at += lengths[part++]!));
+    const streamId = text();
     const written: SerialisedEvent[] = new Array(events[stream]!);
     for (let i = 0; i < written.length; i++) {
-      const id = texts.slice(at, (at += lengths[part++]!));
-      const type = texts.slice(at, (at += lengths[part++]!));
-      const eventData = data.slice(dataAt, (dataAt += lengths[part++]!));
-      const metadata = texts.slice(at, (at += lengths[part++]!));
-      written[i] = { id, type, data: eventData, metadata };
+      const id = text();
+      const type = text();
+      const length = lengths[part++]!;
+      const eventData = new Uint8Array(data, (dataAt += length) - length, length);
+      written[i] = { id, type, data: eventData, metadata: text() };
     }
     writes[stream] = { streamId, expectedRevision: revisionOf(revisions[stream]!), events: written };
   }
   return writes;
 }
+
+const decoder = new TextDecoder();
+
+/** A text back as a string, for what the log answers with it (an error naming a stream or an event). */
+export const stringOf = (text: Utf8): string => decoder.decode(text);

@@ -1,6 +1,6 @@
 import { AppendResult, DuplicateEventId, ExpectedRevision, WrongExpectedRevision } from '../event-store.port';
 import { WriteStatements, ROWS_PER_INSERT, StreamTip, valuesPerEvent } from './event-statements';
-import type { SerialisedEvent, SerialisedWrite } from './packed-append';
+import { stringOf, type SerialisedEvent, type SerialisedWrite, type Utf8 } from './packed-append';
 
 /**
  * Records the writes of one append inside the open transaction, or throws and leaves the caller
@@ -101,7 +101,7 @@ function recordWrite(
   if (!satisfies(expectedRevision, tip)) {
     const retried = alreadyRecorded(statements, streamId, events, expectedRevision);
     if (retried) return retried;
-    throw new WrongExpectedRevision(streamId, expectedRevision, tip?.revision ?? 'no_stream');
+    throw new WrongExpectedRevision(stringOf(streamId), expectedRevision, tip?.revision ?? 'no_stream');
   }
   let revision = tip?.revision ?? -1;
   let position = tip?.position ?? -1;
@@ -123,7 +123,7 @@ function recordWrite(
       // Only a retry whose first event collides can be the same events at the same place.
       const retried = event === events[0] && alreadyRecorded(statements, streamId, events, expectedRevision);
       if (retried) return retried;
-      throw new DuplicateEventId(streamId, event.id);
+      throw new DuplicateEventId(stringOf(streamId), stringOf(event.id));
     }
   }
   return { nextRevision: revision, position };
@@ -147,7 +147,7 @@ function recordNewStream(statements: WriteStatements, { streamId, events }: Seri
     } catch (error) {
       if (revision === 0 && isUniqueViolation(error)) return undefined;
       if (!isDuplicateId(error)) throw error;
-      throw new DuplicateEventId(streamId, event.id);
+      throw new DuplicateEventId(stringOf(streamId), stringOf(event.id));
     }
   }
   return { nextRevision: events.length - 1, position };
@@ -172,19 +172,19 @@ const satisfies = (expected: ExpectedRevision, tip: StreamTip | undefined): bool
  */
 function alreadyRecorded(
   statements: WriteStatements,
-  streamId: string,
+  streamId: Utf8,
   events: SerialisedEvent[],
   expected: ExpectedRevision,
 ): AppendResult | undefined {
   if (events.length === 0) return undefined;
   const first = statements.byId.get(events[0].id);
-  if (first?.streamId !== streamId) return undefined;
+  if (first?.streamId !== stringOf(streamId)) return undefined;
   const expectedFirst = typeof expected === 'number' ? expected + 1 : expected === 'no_stream' ? 0 : first.revision;
   if (first.revision !== expectedFirst) return undefined;
   let position = -1;
   for (let i = 0; i < events.length; i++) {
     const recorded = statements.atRevision.get(streamId, first.revision + i);
-    if (recorded?.id !== events[i].id) return undefined;
+    if (recorded?.id !== stringOf(events[i].id)) return undefined;
     position = recorded.position;
   }
   return { nextRevision: first.revision + events.length - 1, position };
