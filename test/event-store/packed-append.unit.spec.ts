@@ -1,5 +1,5 @@
 import type { StreamWrite } from '../../src/event-store/event-store.port';
-import { pack, stringOf, unpack, type PackedAppend } from '../../src/event-store/sqlite/packed-append';
+import { MessageChunks, pack, stringOf, unpack, type PackedAppend } from '../../src/event-store/sqlite/packed-append';
 
 const event = (id: string, data: unknown) => ({ id, type: 'PersonEnrolled', data, metadata: { schemaVersion: 1, registrar: 'legacy-import', commandId: `c-${id}` } });
 
@@ -48,11 +48,21 @@ describe('an append packed for the writer thread', () => {
     expect(unpacked(pack(long))).toEqual(serialised(long));
   });
 
-  it('crosses as buffers of its own, moved to the other thread rather than copied', () => {
-    const packed = pack(writes);
-    const moved = structuredClone(packed, { transfer: [packed.texts, packed.data] });
-    expect(packed.texts.byteLength).toBe(0);
-    expect(unpacked(moved)).toEqual(serialised(writes));
+  it('packs the appends of one message into shared chunks, moved to the other thread rather than copied', () => {
+    const chunks = new MessageChunks();
+    const large: StreamWrite[] = [{ streamId: 'large', expectedRevision: 'any', events: Array.from({ length: 400 }, (_, i) => event(`e${i}`, { text: 'ع'.repeat(300) })) }];
+    const cyclic: Record<string, unknown> = {};
+    cyclic.self = cyclic;
+    const appends = [writes, large, writes.slice(2), writes];
+    const packed = appends.map((appended, i) => {
+      // An append that fails halfway leaves nothing in the next one's texts.
+      if (i === 2) expect(() => pack([...writes, { streamId: 's', expectedRevision: 'any', events: [event('e', cyclic)] }], chunks)).toThrow(TypeError);
+      return pack(appended, chunks);
+    });
+    expect(chunks.all().length).toBeGreaterThan(2);
+    const moved = structuredClone(packed, { transfer: chunks.all() });
+    expect(chunks.all().every((chunk) => chunk.byteLength === 0)).toBe(true);
+    expect(moved.map(unpacked)).toEqual(appends.map(serialised));
   });
 
   it('throws for data JSON cannot write', () => {

@@ -2,7 +2,7 @@ import type { Worker } from 'node:worker_threads';
 import { appendAfter, EarlierAppendFailed, type AppendResult, type StreamWrite } from '../event-store.port';
 import { canFailHalfway } from './commit-batch';
 import type { EventDatabaseOptions } from './event-database';
-import { pack } from './packed-append';
+import { MessageChunks, pack } from './packed-append';
 import { startWriterThread } from './start-writer-thread';
 import { restore, settledOf, type Piece, type WriterReply, type WriterRequest } from './writer-messages';
 
@@ -93,7 +93,7 @@ export class GroupCommit {
     const writer = this.writer;
     if (writer === undefined) return;
     const exited = new Promise((resolve) => writer.once('exit', resolve));
-    this.post({ kind: 'close' });
+    writer.postMessage({ kind: 'close' } satisfies WriterRequest);
     writer.ref();
     await exited;
   }
@@ -117,10 +117,13 @@ export class GroupCommit {
     this.thread().ref();
     const recordedAt = this.now().toISOString();
     let pieces: Piece[] = [];
+    let chunks = new MessageChunks();
     let events = 0;
     const post = (commit: boolean) => {
-      this.post({ kind: 'write', pieces, recordedAt, commit });
+      // The pieces' texts move to the thread rather than being copied.
+      this.writer!.postMessage({ kind: 'write', pieces, recordedAt, commit } satisfies WriterRequest, chunks.all());
       pieces = [];
+      chunks = new MessageChunks();
       events = 0;
     };
     batch.forEach((pending, append) => {
@@ -140,7 +143,8 @@ export class GroupCommit {
       for (const part of parts(writes, this.eventsPerMessage)) {
         try {
           // Without an `after` key when there is none: each key is cloned for the thread.
-          pieces.push(after === undefined ? { append, seq, savepoint, packed: pack(part.writes) } : { append, seq, after, savepoint, packed: pack(part.writes) });
+          const packed = pack(part.writes, chunks);
+          pieces.push(after === undefined ? { append, seq, savepoint, packed } : { append, seq, after, savepoint, packed });
         } catch (error) {
           // An event that cannot be written as JSON fails its own append, as a refusal would:
           // the thread undoes what its earlier pieces wrote, and its answer for it is moot.
@@ -153,12 +157,6 @@ export class GroupCommit {
       }
     });
     post(true);
-  }
-
-  private post(request: WriterRequest): void {
-    // The packed texts' buffers move to the thread rather than being copied.
-    const moved = request.kind === 'write' ? request.pieces.flatMap(({ packed }) => (packed ? [packed.texts, packed.data] : [])) : [];
-    this.writer!.postMessage(request, moved);
   }
 
   private settle(reply: WriterReply): void {

@@ -35,7 +35,10 @@ export interface SerialisedWrite {
  */
 export interface PackedAppend {
   texts: ArrayBuffer;
+  /** Where the append's texts start in `texts`, which holds other appends' as well (`MessageChunks`). */
+  textsAt: number;
   data: ArrayBuffer;
+  dataAt: number;
   lengths: Uint32Array;
   /** Each stream's expected revision: the number, or one of `namedRevisions` as -1, -2, -3. */
   revisions: Float64Array;
@@ -48,11 +51,28 @@ const revisionCode = (revision: ExpectedRevision): number => (typeof revision ==
 
 const revisionOf = (code: number): ExpectedRevision => (code >= 0 ? code : namedRevisions[-1 - code]!);
 
-/** About what an event's data JSON takes in UTF-8 (the import's: 300 bytes), so that the buffer seldom grows. */
-const expectedDataBytes = 384;
+/** The chunks the appends of one message to the writer thread are packed into, moved with it. */
+export class MessageChunks {
+  readonly texts = new Utf8Writer();
+  readonly data = new Utf8Writer();
+
+  all(): ArrayBuffer[] {
+    return [...this.texts.all(), ...this.data.all()];
+  }
+}
 
 /** Throws what `JSON.stringify` throws for an event it cannot write (the append then fails alone). */
-export function pack(writes: StreamWrite[]): PackedAppend {
+export function pack(writes: StreamWrite[], chunks = new MessageChunks()): PackedAppend {
+  try {
+    return packInto(writes, chunks);
+  } catch (error) {
+    // What the append wrote of its data is no part of the next append's.
+    chunks.data.run();
+    throw error;
+  }
+}
+
+function packInto(writes: StreamWrite[], chunks: MessageChunks): PackedAppend {
   let count = 0;
   for (const write of writes) count += write.events.length;
   // Each text but the data goes straight onto the packed string and its length into one array:
@@ -60,7 +80,6 @@ export function pack(writes: StreamWrite[]): PackedAppend {
   const lengths = new Uint32Array(writes.length + count * 4);
   const revisions = new Float64Array(writes.length);
   const events = new Uint32Array(writes.length);
-  const data = new Utf8Writer(count * expectedDataBytes);
   let texts = '';
   let part = 0;
   writes.forEach(({ streamId, expectedRevision, events: written }, stream) => {
@@ -74,20 +93,19 @@ export function pack(writes: StreamWrite[]): PackedAppend {
       texts += event.id + event.type + metadataJson;
       lengths[part++] = event.id.length;
       lengths[part++] = event.type.length;
-      lengths[part++] = data.write(dataJson);
+      lengths[part++] = chunks.data.write(dataJson);
       lengths[part++] = metadataJson.length;
     }
   });
-  return { texts: utf8Of(texts, lengths, events), data: data.bytes(), lengths, revisions, events };
+  // As a rule the texts are ASCII, their lengths in characters already their lengths in bytes.
+  if (chunks.texts.write(texts) !== texts.length) inBytes(texts, lengths, events);
+  const { chunk: textsChunk, at: textsAt } = chunks.texts.run();
+  const { chunk: dataChunk, at: dataAt } = chunks.data.run();
+  return { texts: textsChunk, textsAt, data: dataChunk, dataAt, lengths, revisions, events };
 }
 
-/**
- * The texts as UTF-8. As a rule they are ASCII, their lengths in characters already their lengths
- * in bytes; otherwise each is measured again in bytes.
- */
-function utf8Of(texts: string, lengths: Uint32Array, events: Uint32Array): ArrayBuffer {
-  const bytes = Buffer.allocUnsafeSlow(Buffer.byteLength(texts));
-  if (bytes.write(texts) === texts.length) return bytes.buffer as ArrayBuffer;
+/** Each text's length in bytes rather than in characters, the data's aside (measured when written). */
+function inBytes(texts: string, lengths: Uint32Array, events: Uint32Array): void {
   let at = 0;
   let part = 0;
   const measure = () => {
@@ -99,11 +117,10 @@ function utf8Of(texts: string, lengths: Uint32Array, events: Uint32Array): Array
     for (let i = 0; i < count; i++) {
       measure(); // the event's ID
       measure(); // its type
-      part++; // its data, in bytes already
+      part++; // its data
       measure(); // its metadata
     }
   }
-  return bytes.buffer as ArrayBuffer;
 }
 
 /**
@@ -111,9 +128,9 @@ function utf8Of(texts: string, lengths: Uint32Array, events: Uint32Array): Array
  * with a mapping closure per stream and per event cost the writer thread 0.46–0.55 µs an event,
  * these 0.09–0.18 (the import's events).
  */
-export function unpack({ texts, data, lengths, revisions, events }: PackedAppend): SerialisedWrite[] {
-  let at = 0;
-  let dataAt = 0;
+export function unpack({ texts, textsAt, data, dataAt: dataStart, lengths, revisions, events }: PackedAppend): SerialisedWrite[] {
+  let at = textsAt;
+  let dataAt = dataStart;
   let part = 0;
   const text = (): Utf8 => {
     const length = lengths[part++]!;

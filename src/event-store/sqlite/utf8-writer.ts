@@ -1,34 +1,55 @@
+/** Where a run of texts was written: its chunk, its first byte there and its end. */
+export interface WrittenRun {
+  chunk: ArrayBuffer;
+  at: number;
+  end: number;
+}
+
 /**
- * Texts written one after the other as UTF-8 into one buffer of its own, which grows as needed, to
- * be transferred to another thread whole. Each text is encoded as it comes, so the main thread
- * holds no string of it once written.
+ * Texts written one after the other as UTF-8, in runs (an append's texts) each kept whole in one
+ * chunk, to be transferred to another thread with the message that carries the appends: the
+ * appends of a message share the chunks, as an ArrayBuffer of its own for each append cost a
+ * single-event append several µs. Each text is encoded as it comes, so the main thread holds no
+ * string of it once written. A chunk never moves once a run is in it; a run that outgrows its
+ * chunk is copied to a larger one.
  */
 export class Utf8Writer {
-  private buffer: Buffer;
+  private readonly chunks: ArrayBuffer[] = [];
+  private chunk = Buffer.alloc(0);
+  private runAt = 0;
   private at = 0;
 
-  constructor(expectedBytes: number) {
-    // Not from Buffer's shared pool: the ArrayBuffer is transferred, and must hold nothing else.
-    this.buffer = Buffer.allocUnsafeSlow(expectedBytes);
-  }
+  constructor(private readonly chunkBytes = 64 * 1024) {}
 
-  /** Appends `text`, answering its length in bytes. */
+  /** Appends `text` to the run, answering its length in bytes. */
   write(text: string): number {
     // A UTF-16 code unit takes at most three bytes in UTF-8.
-    if (this.at + text.length * 3 > this.buffer.length) this.grow(text.length * 3);
-    const written = this.buffer.write(text, this.at);
+    if (this.at + text.length * 3 > this.chunk.length) this.grow(text.length * 3);
+    const written = this.chunk.write(text, this.at);
     this.at += written;
     return written;
   }
 
-  /** What was written, at the start of an ArrayBuffer that may be longer. */
-  bytes(): ArrayBuffer {
-    return this.buffer.buffer as ArrayBuffer;
+  /** The run written since the last one, and a new run begins. */
+  run(): WrittenRun {
+    const run = { chunk: this.chunk.buffer as ArrayBuffer, at: this.runAt, end: this.at };
+    this.runAt = this.at;
+    return run;
+  }
+
+  /** Every chunk written to, to be transferred. */
+  all(): ArrayBuffer[] {
+    return this.chunks;
   }
 
   private grow(needed: number): void {
-    const larger = Buffer.allocUnsafeSlow(Math.max(this.buffer.length * 2, this.at + needed));
-    this.buffer.copy(larger, 0, 0, this.at);
-    this.buffer = larger;
+    const run = this.at - this.runAt;
+    // Not from Buffer's shared pool: the ArrayBuffer is transferred, and must hold nothing else.
+    const larger = Buffer.allocUnsafeSlow(Math.max(this.chunkBytes, 2 * (run + needed)));
+    this.chunk.copy(larger, 0, this.runAt, this.at);
+    this.chunks.push(larger.buffer as ArrayBuffer);
+    this.chunk = larger;
+    this.runAt = 0;
+    this.at = run;
   }
 }
