@@ -1,8 +1,7 @@
-/** Where a run of texts was written: its chunk, its first byte there and its end. */
+/** Where a run of texts was written: its chunk and its first byte there. */
 export interface WrittenRun {
   chunk: ArrayBuffer;
   at: number;
-  end: number;
 }
 
 /**
@@ -32,7 +31,7 @@ export class Utf8Writer {
 
   /** The run written since the last one, and a new run begins. */
   run(): WrittenRun {
-    const run = { chunk: this.chunk.buffer as ArrayBuffer, at: this.runAt, end: this.at };
+    const run = { chunk: this.chunk.buffer as ArrayBuffer, at: this.runAt };
     this.runAt = this.at;
     return run;
   }
