@@ -79,3 +79,37 @@ describe('nationalIdOfDigits', () => {
     }
   });
 });
+
+describe('the one-pass check', () => {
+  /** The definition it replaces: the format's regular expression, then the check digit. */
+  const byDefinition = (value: string) => /^[2-9]\d{11}$/.test(value) && hasValidVerhoeffCheckDigit(value);
+
+  /** Valid IDs, each with every character in turn replaced by a digit, a neighbour of the digits' range or a digit of another script, cut, lengthened, or led by 0 or 1. */
+  function nearIds(): string[] {
+    const found: string[] = [];
+    const others = ['/', ':', '0', '1', '9', '٢', '２', '\n', ' ', 'a'];
+    for (let n = 0; n < 60; n++) {
+      const id = nationalIdOfDigits(Array.from({ length: 11 }, (_, i) => (n * 7919 + i * 104729) % 10));
+      found.push(id, id.slice(0, 11), `${id}0`, `${id}\n`, ` ${id}`, id.slice(1), `1${id.slice(1)}`, `0${id.slice(1)}`);
+      // Check digits right for the text, whatever it starts with or however long it is.
+      for (const body of [`0${id.slice(1, 11)}`, `1${id.slice(1, 11)}`, id.slice(0, 10), id]) found.push(`${body}${verhoeffCheckDigit(body)}`);
+      for (let at = 0; at < 12; at++) for (const other of others) found.push(`${id.slice(0, at)}${other}${id.slice(at + 1)}`);
+    }
+    return found;
+  }
+
+  it('accepts exactly what the format and the check digit accept, and refuses the rest as before', () => {
+    const values = nearIds();
+    expect(values.filter(byDefinition).length).toBeGreaterThan(60);
+    for (const value of values) {
+      expect(isNationalId(value)).toBe(byDefinition(value));
+      let code: string | undefined;
+      try {
+        parseNationalId(value);
+      } catch (error) {
+        code = (error as DomainError).code;
+      }
+      expect(code).toBe(byDefinition(value) ? undefined : /^[2-9]\d{11}$/.test(value) ? 'NATIONAL_ID.CHECK_DIGIT' : 'NATIONAL_ID.FORMAT');
+    }
+  });
+});

@@ -57,6 +57,20 @@ export function verhoeffCheckDigitOfValues(digits: ArrayLike<number>, count: num
   return INVERSE[c]!;
 }
 
+/**
+ * True when `text` is decimal digits only and its last is the Verhoeff check digit of the others:
+ * the characters checked in the checksum's own pass.
+ */
+export function isDigitsWithCheckDigit(text: string): boolean {
+  let c = 0;
+  for (let place = 0, at = text.length - 1; at >= 0; place++, at--) {
+    const digit = text.charCodeAt(at) - 48;
+    if (digit < 0 || digit > 9) return false;
+    c = step(c, place, digit);
+  }
+  return text.length > 1 && c === 0;
+}
+
 /** True when the last digit of `digits` is the Verhoeff check digit of the others. */
 export function hasValidVerhoeffCheckDigit(digits: string): boolean {
   return digits.length > 1 && checksum(digits, 0) === 0;
