@@ -22,6 +22,12 @@ type Keys = OneOrMore<string> | undefined;
 
 const keysOf = (keys: readonly string[]): Keys => (keys.length === 0 ? undefined : (keys as string[]));
 
+const keysOfEvents = (events: readonly RecordedEvent[]): string[] =>
+  events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
+
+/** A drawn ID's stream, taken to be empty without a read. */
+const noEvents: readonly RecordedEvent[] = Object.freeze([]);
+
 /**
  * A state and the facts landed on it since it was last asked for, folded on only when it is:
  * most persons a bulk load records are new and never named again, and building each one's state
@@ -180,7 +186,7 @@ export class BatchPersons {
       this.persons.set(nationalId, person);
       return person;
     }
-    if (drawn && this.assumeNew) return this.added(nationalId, []);
+    if (drawn && this.assumeNew) return this.added(nationalId, noEvents);
     const inFlight = this.reading.get(nationalId);
     if (inFlight) return inFlight;
     this.persons.set(nationalId, undefined);
@@ -189,16 +195,13 @@ export class BatchPersons {
     return read;
   }
 
-  private added(nationalId: string, events: RecordedEvent[]): BatchPerson {
-    const keys = events.flatMap((event) => (event.metadata.idempotencyKey ? [event.metadata.idempotencyKey] : []));
-    const log = events.map(toRecordedPersonEvent);
-    const person = new BatchPerson(
-      // Most persons a bulk batch loads are the new ones it draws: their empty state is made when read.
-      log.length === 0 ? undefined : stateOf(log),
-      events.length === 0 ? 'no_stream' : events[events.length - 1]!.revision,
-      keysOf(keys),
-      undefined,
-    );
+  private added(nationalId: string, events: readonly RecordedEvent[]): BatchPerson {
+    // Most persons a bulk batch loads are the new ones it draws: no keys or log to list (a `flatMap`
+    // and a `map` of nothing, for every new person), and their empty state is made when read.
+    const person =
+      events.length === 0
+        ? new BatchPerson(undefined, 'no_stream', undefined, undefined)
+        : new BatchPerson(stateOf(events.map(toRecordedPersonEvent)), events[events.length - 1]!.revision, keysOf(keysOfEvents(events)), undefined);
     this.persons.set(nationalId, person);
     return person;
   }
