@@ -179,10 +179,11 @@ export class LegacyImport {
     if (source.unreadable) return;
     const key = source.key;
     if (!this.seen.has(key)) this.seen.set(key, source.row);
-    const ref = source.record.ref;
-    if (source.record.kind === 'enrolment' && ref !== undefined && !this.refRows.has(ref)) {
+    const record = source.record;
+    const ref = record.ref;
+    if (record.kind === 'enrolment' && ref !== undefined && !this.refRows.has(ref)) {
       this.refRows.set(ref, source.row);
-      this.earlierRefs.set(ref, source.record.national_id ? [source.record.national_id, key] : [key]);
+      this.earlierRefs.set(ref, record.national_id ? [record.national_id, key] : [key]);
     }
   }
 
@@ -195,14 +196,15 @@ export class LegacyImport {
       const first = this.seen.get(key);
       if (first !== undefined) throw new InvalidValue('row', 'IMPORT.DUPLICATE_ROW', `row ${source.row} says the same as row ${first}`);
       this.seen.set(key, source.row);
-      const kind = kindOf(source.record);
-      const ref = source.record.ref;
+      const record = source.record;
+      const kind = kindOf(record);
+      const ref = record.ref;
       if (kind === 'enrolment' && ref !== undefined) {
         const earlier = this.refRows.get(ref);
         if (earlier !== undefined) throw new InvalidValue('ref', 'IMPORT.DUPLICATE_REF', `ref ${ref} already names the person of row ${earlier}`);
         this.refRows.set(ref, source.row);
       }
-      batch.commands.push(commandOfRow(source.record, kind, this.refOf, key, rowIds(this.sha256, source.row, key)));
+      batch.commands.push(commandOfRow(record, kind, this.refOf, key, rowIds(this.sha256, source.row, key)));
     } catch (error) {
       if (!(error instanceof DomainError)) throw error;
       batch.refused.set(batch.rows.length - 1, reasonOf(error));
@@ -217,8 +219,9 @@ export class LegacyImport {
    */
   private async lookUpEarlierRefs(source: KeyedRow): Promise<void> {
     if (source.unreadable) return;
+    const record = source.record;
     for (const column of refColumns) {
-      const ref = source.record[column];
+      const ref = record[column];
       const earlier = ref === undefined ? undefined : this.earlierRefs.get(ref);
       if (!earlier) continue;
       this.earlierRefs.delete(ref!);
@@ -255,14 +258,15 @@ export class LegacyImport {
     return rejects;
   }
 
-  private rememberRefs({ rows, refused }: RowBatch, results: BulkResult[]): void {
+  /** Read from the commands, not the rows: a row's record is made again at each ask. */
+  private rememberRefs({ rows, commands, refused }: RowBatch, results: BulkResult[]): void {
     let at = 0;
     for (let i = 0; i < rows.length; i++) {
       if (refused.has(i)) continue;
-      const result = results[at++]!;
-      const source = rows[i]!;
-      // A command's row with a ref is an enrolment that `prepare` put in `refRows` under its own row.
-      if (source.record.ref !== undefined && result.status !== 'refused' && result.nationalId) this.recordedIds[source.row] = result.nationalId;
+      const result = results[at]!;
+      const command = commands[at++]!;
+      // A command with a ref is an enrolment that `prepare` put in `refRows` under its own row.
+      if (command.type === 'EnrolPerson' && command.ref !== undefined && result.status !== 'refused' && result.nationalId) this.recordedIds[rows[i]!.row] = result.nationalId;
     }
   }
 }

@@ -4,6 +4,7 @@ import { createReadStream, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { keyed, type KeyedRow } from '../../src/import/keyed-row';
 import { packedRuns, RowPacker, unpackRows } from '../../src/import/packed-rows';
+import { rowText } from './row-text';
 import { readRows } from '../../src/import/read-rows';
 import { makeTempDir } from '../event-store/temp-dir';
 import { enrolmentRow, familyRegister, toCsv } from '../../bench/legacy-register';
@@ -50,7 +51,7 @@ async function asRead(path: string): Promise<Array<Read | string>> {
 async function asPacked(path: string): Promise<string[]> {
   const out: string[] = [];
   const packer = new RowPacker();
-  const take = () => out.push(...unpackRows(packer.take()).map((row) => JSON.stringify(row)));
+  const take = () => out.push(...unpackRows(packer.take()).map(rowText));
   try {
     for await (const _ of packedRuns(path, 'csv', packer)) take();
     take();
@@ -106,7 +107,7 @@ describe('CSV rows as records and keys', () => {
     writeFileSync(file, text);
     const read: string[] = [];
     try {
-      for await (const run of readRows(file, 'csv')) read.push(...keyed(run).map((row) => JSON.stringify(row)));
+      for await (const run of readRows(file, 'csv')) read.push(...keyed(run).map(rowText));
     } catch (error) {
       read.push(`error: ${(error as Error).message}`);
     }
