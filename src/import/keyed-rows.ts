@@ -19,20 +19,35 @@ export type ReaderMessage = { rows: PackedRows } | { done: true } | { error: { m
  * before it) are those `readRows` gives. Where the worker's compiled script is not at hand (the
  * sources run under ts-jest), the rows are read in this thread.
  */
-export function readKeyedRows(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
+export function readKeyedRows(path: string, format: ImportFormat): KeyedRows {
   const script = join(__dirname, 'keyed-rows.worker.js');
   return existsSync(script) ? fromWorker(script, path, format) : inThread(path, format);
 }
 
-async function* inThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
-  for await (const run of readRows(path, format)) yield keyed(run);
+/** Rows being read: `close` ends the reading (its thread), also when the rows were never asked for. */
+export interface KeyedRows extends AsyncIterable<KeyedRow[]> {
+  close(): Promise<void>;
 }
 
-async function* fromWorker(script: string, path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
+function inThread(path: string, format: ImportFormat): KeyedRows {
+  return {
+    async *[Symbol.asyncIterator]() {
+      for await (const run of readRows(path, format)) yield keyed(run);
+    },
+    close: async () => undefined,
+  };
+}
+
+/**
+ * The reader thread starts at once, before the rows are asked for: its start (a new isolate,
+ * its modules) and its first rows overlap whatever the caller does first.
+ */
+function fromWorker(script: string, path: string, format: ImportFormat): KeyedRows {
   const worker = new Worker(script, { workerData: { path, format, rowsPerMessage: ROWS_PER_MESSAGE, messagesAhead: MESSAGES_AHEAD } });
   const queue: ReaderMessage[] = [];
   let wake: (() => void) | undefined;
   let failure: unknown;
+  let closed = false;
   worker.on('message', (message: ReaderMessage) => {
     queue.push(message);
     wake?.();
@@ -45,22 +60,33 @@ async function* fromWorker(script: string, path: string, format: ImportFormat): 
     if (code !== 0) failure ??= new Error(`the row reader stopped with code ${code}`);
     wake?.();
   });
-  try {
-    for (;;) {
-      while (queue.length === 0) {
-        if (failure) throw failure;
-        await new Promise<void>((resolve) => (wake = resolve));
-        wake = undefined;
+  async function* taken(): AsyncGenerator<KeyedRow[]> {
+    try {
+      for (;;) {
+        // A thread ended by `close` may exit with code 0 and without a last message.
+        if (closed) return;
+        while (queue.length === 0) {
+          if (failure) throw failure;
+          await new Promise<void>((resolve) => (wake = resolve));
+          wake = undefined;
+        }
+        const message = queue.shift()!;
+        if ('done' in message) return;
+        if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
+        // One message taken: the reader may send one more.
+        worker.postMessage('more');
+        yield unpackRows(message.rows);
       }
-      const message = queue.shift()!;
-      if ('done' in message) return;
-      if ('error' in message) throw Object.assign(new Error(message.error.message), message.error);
-      // One message taken: the reader may send one more.
-      worker.postMessage('more');
-      yield unpackRows(message.rows);
+    } finally {
+      // Also when the importer stops early (Ctrl-C after a batch): the reader thread ends with it.
+      await worker.terminate();
     }
-  } finally {
-    // Also when the importer stops early (Ctrl-C after a batch): the reader thread ends with it.
-    await worker.terminate();
   }
+  return {
+    [Symbol.asyncIterator]: taken,
+    close: async () => {
+      closed = true;
+      await worker.terminate();
+    },
+  };
 }

@@ -7,7 +7,7 @@ import type { EventStore } from '../event-store/event-store.port';
 import { personStreamId } from '../ledger/person-stream';
 import { progressWrite, readProgress, type ImportTotals, type Reject } from './import-checkpoint';
 import type { KeyedRow } from './keyed-row';
-import { readKeyedRows } from './keyed-rows';
+import { readKeyedRows, type KeyedRows } from './keyed-rows';
 import { formatOf } from './read-rows';
 import { columnOf, commandOfRow, kindOf } from './row-commands';
 import { progressEventId, rowIds, sha256OfFile } from './row-keys';
@@ -82,7 +82,16 @@ export class LegacyImport {
   ) {}
 
   async run(options: ImportOptions): Promise<ImportSummary> {
-    const format = formatOf(options.file, options.format);
+    // The reader thread first: its start and its first rows overlap the file's hash and the progress read.
+    const reading = readKeyedRows(options.file, formatOf(options.file, options.format));
+    try {
+      return await this.runReading(reading, options);
+    } finally {
+      await reading.close();
+    }
+  }
+
+  private async runReading(reading: KeyedRows, options: ImportOptions): Promise<ImportSummary> {
     const sha256 = await sha256OfFile(options.file);
     this.sha256 = sha256;
     const file = { name: basename(options.file), sha256 };
@@ -144,7 +153,7 @@ export class LegacyImport {
     };
 
     try {
-      for await (const rows of readKeyedRows(options.file, format)) {
+      for await (const rows of reading) {
         for (const source of rows) {
           bytes = source.bytes;
           if (source.row <= progress.totals.rowsDone) {

@@ -56,4 +56,13 @@ describe('rows read and keyed in a worker thread', () => {
     for await (const rows of built.readKeyedRows(file, 'csv')) if (++n === 2 || rows.length === 0) break;
     expect(n).toBe(2);
   });
+
+  it('starts its thread before its rows are asked for, and close ends it when they never are', async () => {
+    const file = join(dir.path, 'never.csv');
+    writeFileSync(file, toCsv(rows));
+    const reading = built.readKeyedRows(file, 'csv');
+    await reading.close();
+    // None of the rows it may have sent before it was ended.
+    expect(await collect(reading)).toEqual([]);
+  });
 });
