@@ -102,6 +102,10 @@ export class LegacyImport {
     const totals = { ...progress.totals };
     const summary = (stopped: boolean): ImportSummary => ({ ...totals, sha256, rejectsPath, resumedFrom: progress.totals.rowsDone, alreadyComplete: progress.complete, stopped });
     if (progress.complete) return summary(false);
+    // An append of nothing: a store that starts its writer at the first append (SQLite's thread
+    // boots, opens the file and compiles in tens of ms) has it ready by the first batch's commit.
+    // A failing store fails the first batch's append as well: that one reports it.
+    this.store.appendToStreams([]).catch(() => undefined);
 
     const totalBytes = statSync(options.file).size;
     const batchSize = options.batchSize ?? 2_000;

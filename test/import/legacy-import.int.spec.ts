@@ -139,6 +139,21 @@ describe('sijil import, in process', () => {
     expect(recorded % 100).toBe(0);
   });
 
+  it('has the store start its writer before the first batch, and not for a file already imported', async () => {
+    const file = write('writer-first.csv', toCsv([enrolmentRow(70), enrolmentRow(71)]));
+    const appends = jest.spyOn(temp.store, 'appendToStreams');
+    try {
+      await importFile(file);
+      // An append of nothing, then the batch.
+      expect(appends.mock.calls.map(([writes]) => writes.length)).toEqual([0, 3]);
+      appends.mockClear();
+      expect(await importFile(file)).toMatchObject({ alreadyComplete: true });
+      expect(appends).not.toHaveBeenCalled();
+    } finally {
+      appends.mockRestore();
+    }
+  });
+
   it('a stopped import resumes after its last batch and ends with the log of an uninterrupted one', async () => {
     const register = familyRegister(12);
     const file = write('families.csv', toCsv(register));
