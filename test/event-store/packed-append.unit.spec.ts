@@ -57,6 +57,8 @@ describe('an append packed for the writer thread', () => {
     const packed = appends.map((appended, i) => {
       // An append that fails halfway leaves nothing in the next one's texts.
       if (i === 2) expect(() => pack([...writes, { streamId: 's', expectedRevision: 'any', events: [event('e', cyclic)] }], chunks)).toThrow(TypeError);
+      // Nor one whose metadata fails after its data was written.
+      if (i === 3) expect(() => pack([...writes, { streamId: 's', expectedRevision: 'any', events: [{ ...event('e', {}), metadata: { schemaVersion: 1, n: 1n } }] }], chunks)).toThrow(TypeError);
       return pack(appended, chunks);
     });
     expect(chunks.all().length).toBeGreaterThan(2);

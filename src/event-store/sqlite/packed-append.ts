@@ -1,4 +1,6 @@
 import type { ExpectedRevision, StreamWrite } from '../event-store.port';
+import { writeJson } from './utf8-json';
+import { writeText } from './utf8-text';
 import { Utf8Writer } from './utf8-writer';
 
 /**
@@ -29,9 +31,8 @@ export interface SerialisedWrite {
  * event to rebuild, more than its insert; the JSON had to be written anyway. The texts cross as
  * bytes in buffers transferred, not copied: as strings (the data's two bytes a character, for
  * the Arabic names) they were flattened and copied by the post, copied again on arrival, and
- * turned into UTF-8 when bound, each text on its own. The data is apart because it is encoded
- * event by event, so its JSON is garbage at once; the other texts are ASCII as a rule and are
- * encoded in one go.
+ * turned into UTF-8 when bound, each text on its own. Each text, the JSON included, is encoded
+ * into its chunk as it is read, no string made of it (`utf8-text.ts`, `utf8-json.ts`).
  */
 export interface PackedAppend {
   texts: ArrayBuffer;
@@ -66,61 +67,35 @@ export function pack(writes: StreamWrite[], chunks = new MessageChunks()): Packe
   try {
     return packInto(writes, chunks);
   } catch (error) {
-    // What the append wrote of its data is no part of the next append's.
+    // What the append wrote is no part of the next append's.
+    chunks.texts.run();
     chunks.data.run();
     throw error;
   }
 }
 
-function packInto(writes: StreamWrite[], chunks: MessageChunks): PackedAppend {
+function packInto(writes: StreamWrite[], { texts, data }: MessageChunks): PackedAppend {
   let count = 0;
   for (const write of writes) count += write.events.length;
-  // Each text but the data goes straight onto the packed string and its length into one array:
-  // no array of parts to join and measure again (thousands of events a bulk batch).
+  // Each text is encoded where it is read, its length in bytes counted as it is written.
   const lengths = new Uint32Array(writes.length + count * 4);
   const revisions = new Float64Array(writes.length);
   const events = new Uint32Array(writes.length);
-  let texts = '';
   let part = 0;
   writes.forEach(({ streamId, expectedRevision, events: written }, stream) => {
-    texts += streamId;
-    lengths[part++] = streamId.length;
+    lengths[part++] = writeText(texts, streamId);
     revisions[stream] = revisionCode(expectedRevision);
     events[stream] = written.length;
     for (const event of written) {
-      const dataJson = JSON.stringify(event.data);
-      const metadataJson = JSON.stringify(event.metadata);
-      texts += event.id + event.type + metadataJson;
-      lengths[part++] = event.id.length;
-      lengths[part++] = event.type.length;
-      lengths[part++] = chunks.data.write(dataJson);
-      lengths[part++] = metadataJson.length;
+      lengths[part++] = writeText(texts, event.id);
+      lengths[part++] = writeText(texts, event.type);
+      lengths[part++] = writeJson(data, event.data);
+      lengths[part++] = writeJson(texts, event.metadata);
     }
   });
-  // As a rule the texts are ASCII, their lengths in characters already their lengths in bytes.
-  if (chunks.texts.write(texts) !== texts.length) inBytes(texts, lengths, events);
-  const { chunk: textsChunk, at: textsAt } = chunks.texts.run();
-  const { chunk: dataChunk, at: dataAt } = chunks.data.run();
+  const { chunk: textsChunk, at: textsAt } = texts.run();
+  const { chunk: dataChunk, at: dataAt } = data.run();
   return { texts: textsChunk, textsAt, data: dataChunk, dataAt, lengths, revisions, events };
-}
-
-/** Each text's length in bytes rather than in characters, the data's aside (measured when written). */
-function inBytes(texts: string, lengths: Uint32Array, events: Uint32Array): void {
-  let at = 0;
-  let part = 0;
-  const measure = () => {
-    lengths[part] = Buffer.byteLength(texts.slice(at, (at += lengths[part]!)));
-    part++;
-  };
-  for (const count of events) {
-    measure(); // the stream's ID
-    for (let i = 0; i < count; i++) {
-      measure(); // the event's ID
-      measure(); // its type
-      part++; // its data
-      measure(); // its metadata
-    }
-  }
 }
 
 /**
