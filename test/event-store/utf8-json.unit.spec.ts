@@ -121,6 +121,11 @@ describe('JSON written as UTF-8 straight into the chunks', () => {
     const keys = { 'a"b': 1, 'ك\n': 2, '\ud800': 3, given: 4 };
     expect(json([keys, keys])).toEqual(stringified([keys, keys]));
   });
+
+  it('writes keys past as many as it keeps the bytes of', () => {
+    const many = Object.fromEntries(Array.from({ length: 10_000 }, (_, i) => [`key ${i} ك`, i]));
+    expect(json([many, many])).toEqual(stringified([many, many]));
+  });
 });
 
 describe('a text written as UTF-8', () => {

@@ -67,7 +67,9 @@ function writeObject(writer: Utf8Writer, object: object, depth: number): void {
 
 /**
  * Each key's `"key":` in UTF-8, copied rather than encoded again: an event's keys are few, come
- * back with every event and make about a third of its JSON. Bounded, for data with keys of its own.
+ * back with every event and make about a third of its JSON. Copied by `set`, which is native: a
+ * byte loop cost as much as encoding them again (packing 3.3 µs an event, 2.8 with `set`).
+ * Bounded, for data with keys of its own.
  */
 const encodedKeys = new Map<string, Buffer>();
 const maxEncodedKeys = 4096;

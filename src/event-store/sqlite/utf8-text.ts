@@ -15,8 +15,8 @@ const charCodeAt = String.prototype.charCodeAt;
 /**
  * Writes `text` as UTF-8, answering its length in bytes. An ID or a type is ASCII as a rule,
  * copied a character a byte; past ASCII, `Buffer.write` encodes the whole text (a lone surrogate
- * becomes U+FFFD there, as a bound string always stored it). Apart from the JSON strings' encoder:
- * sharing one function, the raw texts' calls made the JSON's twice as slow.
+ * becomes U+FFFD there, as a bound string always stored it). `Buffer.write` for every ID cost the
+ * packing 0.2 µs an event more: a native call costs what about 30 characters copied here do.
  */
 export function writeText(writer: Utf8Writer, text: string): number {
   const length = text.length;
