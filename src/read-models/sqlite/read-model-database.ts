@@ -10,9 +10,9 @@ import Database from 'better-sqlite3';
 export const READ_MODEL_PAGE_SIZE = 8_192;
 
 /**
- * A connection whose files are attached to it (attachReadModelFile). Its main database is in
- * memory and holds nothing: a write transaction locks every database of its connection, so a
- * file every connection had as its main would make two rebuild threads wait on each other again.
+ * A connection whose files are attached to it (attachReadModelFile), each only once a projection
+ * it holds is named. Its main database is in memory and holds nothing: no file is every
+ * connection's, and a transaction locks only the files it writes (SqliteReadModelStore).
  */
 export function openReadModelConnection(busyTimeoutMs = 5_000): Database.Database {
   const db = new Database(':memory:');

@@ -41,16 +41,50 @@ export class SqliteReadModelStore implements ReadModelStore {
   private readonly fields = new DeclaredFields();
   private readonly statements = new Map<string, Database.Statement>();
   private readonly writes = new Map<string, WriteStatements>();
-  private readonly commitTransaction: Database.Transaction<
-    (schema: string, projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation) => void
-  >;
+  private readonly fileTransaction: Database.Transaction<(schemas: string[], write: () => void) => void>;
 
   /** `busyTimeoutMs`: how long a commit waits while another connection writes the same projection's file. */
   constructor(folder: string, busyTimeoutMs?: number) {
     mkdirSync(folder, { recursive: true });
     this.db = openReadModelConnection(busyTimeoutMs);
     this.files = new ReadModelFiles(this.db, folder);
-    this.commitTransaction = this.db.transaction((schema, projection, checkpoint, writes, expectation) => {
+    // Not BEGIN IMMEDIATE, which locks every file of the connection: a server's connection (every
+    // projection's file) then locked, at each of its own commits, the files of the projections
+    // catching up in rebuild threads, whose commits and index builds under load failed at once
+    // with "database is locked". A transaction takes the locks of the files it writes and of no
+    // other, first (a delete that deletes nothing), as IMMEDIATE would: it never has to turn a
+    // read into a write, which fails without waiting, and what it reads is the latest commit.
+    this.fileTransaction = this.db.transaction((schemas, write) => {
+      for (const schema of schemas) this.statement(`DELETE FROM ${quoted(schema)}.checkpoints WHERE 0`).run();
+      write();
+    });
+  }
+
+  /**
+   * `projection`, when given, owns the collections: they go in its file, with its checkpoint.
+   * Every process must name the same owner as the one that wrote them (the engine does).
+   */
+  async define(collections: CollectionDefinition[], projection?: string): Promise<void> {
+    const schema = projection === undefined ? this.files.shared() : this.files.ownedBy(projection);
+    // A new index adds a column the puts must fill; a collection in a new file is read through a view.
+    this.writes.clear();
+    this.statements.clear();
+    for (const definition of collections) this.files.place(definition.name, schema);
+    // Every file holding one of these collections may get a new index.
+    const homes = [...new Set(collections.flatMap((definition) => this.files.homesOf(definition.name)))];
+    this.fileTransaction(homes, () => {
+      for (const definition of collections) {
+        this.fields.add(definition);
+        const indexes = this.fields.indexesOf(definition.name);
+        for (const home of this.files.homesOf(definition.name)) defineCollection(this.db, home, definition.name, indexes);
+        this.files.unite(definition.name, indexes.flat());
+      }
+    });
+  }
+
+  async commit(projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation): Promise<void> {
+    const schema = this.files.of(projection);
+    this.fileTransaction([schema], () => {
       if (expectation) {
         const actual = this.readCheckpoint(schema, projection);
         if (actual !== expectation.previous) throw new CheckpointConflict(projection, expectation.previous, actual);
@@ -69,33 +103,6 @@ export class SqliteReadModelStore implements ReadModelStore {
       this.statement(`INSERT INTO ${quoted(schema)}.checkpoints (projection, position) VALUES (?, ?)
                       ON CONFLICT (projection) DO UPDATE SET position = excluded.position`).run(projection, checkpoint);
     });
-  }
-
-  /**
-   * `projection`, when given, owns the collections: they go in its file, with its checkpoint.
-   * Every process must name the same owner as the one that wrote them (the engine does).
-   */
-  async define(collections: CollectionDefinition[], projection?: string): Promise<void> {
-    const schema = projection === undefined ? this.files.shared() : this.files.ownedBy(projection);
-    // A new index adds a column the puts must fill; a collection in a new file is read through a view.
-    this.writes.clear();
-    this.statements.clear();
-    // IMMEDIATE, as every write here: a transaction that read the schema before another connection
-    // (a rebuild thread) committed could not write after it.
-    this.db.transaction(() => {
-      for (const definition of collections) {
-        this.fields.add(definition);
-        this.files.place(definition.name, schema);
-        const indexes = this.fields.indexesOf(definition.name);
-        for (const home of this.files.homesOf(definition.name)) defineCollection(this.db, home, definition.name, indexes);
-        this.files.unite(definition.name, indexes.flat());
-      }
-    }).immediate();
-  }
-
-  async commit(projection: string, checkpoint: number, writes: ReadModelWrite[], expectation?: CheckpointExpectation): Promise<void> {
-    // IMMEDIATE takes the write lock first, so the expectation is checked against the latest commit.
-    this.commitTransaction.immediate(this.files.of(projection), projection, checkpoint, writes, expectation);
   }
 
   async checkpoint(projection: string): Promise<number | undefined> {
@@ -135,13 +142,13 @@ export class SqliteReadModelStore implements ReadModelStore {
 
   async reset(projection: string, collections: string[]): Promise<void> {
     const schema = this.files.of(projection);
-    this.db.transaction(() => {
+    this.fileTransaction([schema], () => {
       for (const collection of collections) {
         this.fields.assertDefined(collection);
         this.db.exec(`DELETE FROM ${this.files.writtenTable(collection, schema)}`);
       }
       this.statement(`DELETE FROM ${quoted(schema)}.checkpoints WHERE projection = ?`).run(projection);
-    }).immediate();
+    });
   }
 
   /**
@@ -154,15 +161,15 @@ export class SqliteReadModelStore implements ReadModelStore {
   async bulkLoad<T>(collections: string[], load: () => Promise<T>): Promise<T> {
     const homes = collections.flatMap((collection) => this.files.homesOf(collection).map((schema): [string, string] => [schema, collection]));
     const schemas = [...new Set(homes.map(([schema]) => schema))];
-    this.db.transaction(() => homes.forEach(([schema, collection]) => dropIndexes(this.db, schema, collection, this.fields.indexesOf(collection)))).immediate();
+    this.fileTransaction(schemas, () => homes.forEach(([schema, collection]) => dropIndexes(this.db, schema, collection, this.fields.indexesOf(collection))));
     schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = OFF`));
     try {
       return await load();
     } finally {
       schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = NORMAL`));
-      this.db.transaction(() =>
+      this.fileTransaction(schemas, () =>
         homes.forEach(([schema, collection]) => defineCollection(this.db, schema, collection, this.fields.indexesOf(collection))),
-      ).immediate();
+      );
       schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.wal_checkpoint(PASSIVE)`));
     }
   }
