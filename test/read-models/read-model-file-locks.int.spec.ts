@@ -44,6 +44,14 @@ describe('SQLite read-model writes lock only the files they write', () => {
     expect(await store.checkpoint('registry')).toBe(2);
   });
 
+  it("tells a failed bulk load's own error when building the indexes afterwards fails too", async () => {
+    const load = async () => {
+      holdWriteLock('registry');
+      throw new Error('the load failed');
+    };
+    await expect(store.bulkLoad(['people'], load)).rejects.toThrow('the load failed');
+  });
+
   it('takes the lock of the file it writes before reading it, so an expectation is checked against the latest commit', async () => {
     holdWriteLock('registry');
     // Checked before the lock, this stale expectation would fail as a conflict instead. (SQLite's

@@ -163,15 +163,30 @@ export class SqliteReadModelStore implements ReadModelStore {
     const schemas = [...new Set(homes.map(([schema]) => schema))];
     this.fileTransaction(schemas, () => homes.forEach(([schema, collection]) => dropIndexes(this.db, schema, collection, this.fields.indexesOf(collection))));
     schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = OFF`));
+    let loaded: T;
     try {
-      return await load();
-    } finally {
-      schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = NORMAL`));
-      this.fileTransaction(schemas, () =>
-        homes.forEach(([schema, collection]) => defineCollection(this.db, schema, collection, this.fields.indexesOf(collection))),
-      );
-      schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.wal_checkpoint(PASSIVE)`));
+      loaded = await load();
+    } catch (error) {
+      try {
+        this.endBulkLoad(homes, schemas);
+      } catch {
+        // The load's error is the one told: the index build may have failed for the same cause
+        // (a "database is locked" once looked like an index build's), and the next `define` builds
+        // any index still missing.
+      }
+      throw error;
     }
+    this.endBulkLoad(homes, schemas);
+    return loaded;
+  }
+
+  /** Syncs again, builds the indexes the load went without, and puts what it wrote in the files. */
+  private endBulkLoad(homes: Array<[string, string]>, schemas: string[]): void {
+    schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.synchronous = NORMAL`));
+    this.fileTransaction(schemas, () =>
+      homes.forEach(([schema, collection]) => defineCollection(this.db, schema, collection, this.fields.indexesOf(collection))),
+    );
+    schemas.forEach((schema) => this.db.pragma(`${quoted(schema)}.wal_checkpoint(PASSIVE)`));
   }
 
   async close(): Promise<void> {
