@@ -148,5 +148,12 @@ export function describeAppends(ctx: ContractContext): void {
       expect(await ctx.store.readStream(ctx.stream('widow'))).toHaveLength(1);
       expect(await ctx.store.readStream(ctx.stream('deceased'))).toHaveLength(1);
     });
+
+    it('an append of no writes records nothing and answers nothing', async () => {
+      await ctx.store.appendToStream(ctx.stream('a'), [birth()], { expectedRevision: 'no_stream' });
+      expect(await ctx.store.appendToStreams([])).toEqual([]);
+      expect(await ctx.store.readStream(ctx.stream('a'))).toHaveLength(1);
+      expect(await ctx.store.readAll()).toHaveLength(1);
+    });
   });
 }
