@@ -3,25 +3,27 @@ import { join } from 'node:path';
 import { keyed, type KeyedRow } from '../../src/import/keyed-row';
 import { readRows, type ImportFormat } from '../../src/import/read-rows';
 import { makeTempDir } from '../event-store/temp-dir';
+import { rowText } from './row-text';
 import { enrolmentRow, toCsv, toNdjson } from '../../bench/legacy-register';
 
 /** The built module, whose reader runs in a worker thread (the sources under ts-jest read in-thread). */
 const built = require(join(__dirname, '..', '..', 'dist', 'src', 'import', 'keyed-rows')) as typeof import('../../src/import/keyed-rows');
 
-async function collect(runs: AsyncIterable<KeyedRow[]>): Promise<Array<KeyedRow | string>> {
-  const out: Array<KeyedRow | string> = [];
+/** Each row as the text of its fields: the worker's rows read them from their message when asked. */
+async function collect(runs: AsyncIterable<KeyedRow[]>): Promise<string[]> {
+  const out: string[] = [];
   try {
-    for await (const rows of runs) out.push(...rows);
+    for await (const rows of runs) out.push(...rows.map(rowText));
   } catch (error) {
     out.push(`error: ${(error as Error).message}`);
   }
   return out;
 }
 
-async function inThread(path: string, format: ImportFormat): Promise<Array<KeyedRow | string>> {
-  const out: Array<KeyedRow | string> = [];
+async function inThread(path: string, format: ImportFormat): Promise<string[]> {
+  const out: string[] = [];
   try {
-    for await (const run of readRows(path, format)) out.push(...keyed(run));
+    for await (const run of readRows(path, format)) out.push(...keyed(run).map(rowText));
   } catch (error) {
     out.push(`error: ${(error as Error).message}`);
   }
