@@ -1,4 +1,7 @@
 import { hash } from 'node:crypto';
+import { ESCAPED, jsonStringUtf8 } from '../domain/shared/json-string-utf8';
+
+const utf8 = new TextEncoder();
 
 /**
  * A row key's text, written as UTF-8 into one buffer and hashed from there. Built as a string, the
@@ -28,14 +31,15 @@ export class KeyText {
   /** A text between a JSON string's quotes, as `JSON.stringify` writes it. */
   jsonContent(text: string): void {
     this.room(3 * text.length);
-    const end = utf8Into(this.bytes, this.length, text, true);
+    const end = jsonStringUtf8(this.bytes, this.length, text);
     if (end !== ESCAPED) {
       this.length = end;
       return;
     }
+    // Rare in a register: the escapes are ASCII and leave no lone surrogate to encode.
     const escaped = JSON.stringify(text).slice(1, -1);
     this.room(3 * escaped.length);
-    this.length = utf8Into(this.bytes, this.length, escaped, false);
+    this.length += utf8.encodeInto(escaped, this.bytes.subarray(this.length)).written;
   }
 
   /** `import:` and the first 32 characters of the text's SHA-256 in base64url. */
@@ -52,45 +56,4 @@ export class KeyText {
     this.bytes = grown;
     this.views = [];
   }
-}
-
-/** `utf8Into`'s answer when the text is not written as it is: JSON escapes one of its characters. */
-const ESCAPED = -1;
-
-/**
- * Writes the text's UTF-8 at `at`; the offset after it. `asIs`: gives `ESCAPED` at a character
- * JSON escapes in a string (a control character, a quote, a backslash, a lone surrogate).
- */
-function utf8Into(bytes: Uint8Array, at: number, text: string, asIs: boolean): number {
-  for (let i = 0; i < text.length; i++) {
-    const code = text.charCodeAt(i);
-    if (code < 0x80) {
-      if (asIs && (code < 0x20 || code === 0x22 || code === 0x5c)) return ESCAPED;
-      bytes[at++] = code;
-    } else if (code < 0x800) {
-      bytes[at++] = 0xc0 | (code >> 6);
-      bytes[at++] = 0x80 | (code & 0x3f);
-    } else if (code < 0xd800 || code > 0xdfff) {
-      bytes[at++] = 0xe0 | (code >> 12);
-      bytes[at++] = 0x80 | ((code >> 6) & 0x3f);
-      bytes[at++] = 0x80 | (code & 0x3f);
-    } else {
-      const low = text.charCodeAt(i + 1);
-      if (code <= 0xdbff && low >= 0xdc00 && low <= 0xdfff) {
-        const point = 0x10000 + ((code - 0xd800) << 10) + (low - 0xdc00);
-        bytes[at++] = 0xf0 | (point >> 18);
-        bytes[at++] = 0x80 | ((point >> 12) & 0x3f);
-        bytes[at++] = 0x80 | ((point >> 6) & 0x3f);
-        bytes[at++] = 0x80 | (point & 0x3f);
-        i++;
-      } else if (asIs) return ESCAPED;
-      else {
-        // Not reached (JSON escapes a lone surrogate): U+FFFD, as a string's UTF-8 has it.
-        bytes[at++] = 0xef;
-        bytes[at++] = 0xbf;
-        bytes[at++] = 0xbd;
-      }
-    }
-  }
-  return at;
 }
