@@ -19,9 +19,9 @@ export interface RunningServer {
   output(): string;
 }
 
-/** Starts `sijil serve` on a free port and resolves once it listens. */
-export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}): Promise<RunningServer> {
-  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir], {
+/** Starts `sijil serve` on a free port (with `args` such as `--demo`) and resolves once it listens. */
+export function startServer(dataDir: string, env: NodeJS.ProcessEnv = {}, args: string[] = []): Promise<RunningServer> {
+  const child = spawn(process.execPath, [cli, 'serve', '--port', '0', '--data', dataDir, ...args], {
     env: { ...process.env, HOST: '127.0.0.1', EVENTSTORE_URL: '', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
