@@ -132,6 +132,12 @@ describe('projectPopulation', () => {
       ['no sex ratio', { sexRatioAtBirth: 0 }, 'sexRatioAtBirth[0]', 'positive'],
       ['an unknown convention', { migration: { ...sweden.migration!, convention: 'start' as 'end' } }, 'migration.convention', 'one-of'],
       ['a target before the base', { scenario: { tfr: { target: 2, year: 1990 } } }, 'scenario.tfr.year', 'after-base-year'],
+      // JSON can send any shape where a schedule belongs.
+      ['a population without sexes', { population: {} as ProjectionInput['population'] }, 'population.F', 'list'],
+      ['a male population that is a number', { population: { F: sweden.population.F, M: 5 as never } }, 'population.M', 'list'],
+      ['an Lx that is no object', { Lx: null as never }, 'Lx.F', 'list'],
+      ['a migration without males', { migration: { F: sweden.migration!.F } as never }, 'migration.M', 'list'],
+      ['an Lx target that is no schedule', { scenario: { Lx: { target: 'F' as never, year: 2020 } } }, 'scenario.Lx.target.F', 'list'],
       ['a TFR target for a childless schedule', { asfr: sweden.asfr.map(() => 0), scenario: { tfr: { target: 2, year: 2020 } } }, 'asfr', 'schedule-to-scale'],
     ];
     it.each(cases)('%s', (_, change, field, rule) => {

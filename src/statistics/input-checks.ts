@@ -5,7 +5,15 @@ import { StatisticsInputError } from './statistics-error';
  * names it by index, because a statistician fixes one cell at a time in a spreadsheet.
  */
 
-export function requireLength(field: string, values: ArrayLike<unknown>, length: number): void {
+/** Inputs arrive as JSON: a schedule may be missing, an object or a number where a list belongs. */
+export function requireList(field: string, values: unknown): asserts values is readonly unknown[] {
+  if (!Array.isArray(values)) {
+    throw new StatisticsInputError(field, 'list', 'must be a list of numbers, one per age group');
+  }
+}
+
+export function requireLength(field: string, values: unknown, length: number): void {
+  requireList(field, values);
   if (values.length !== length) {
     throw new StatisticsInputError(
       field,

@@ -1,6 +1,7 @@
 import {
   requireFinite,
   requireLength,
+  requireList,
   requireNonNegative,
   requirePositive,
 } from './input-checks';
@@ -71,6 +72,7 @@ export function validateProjectionInput(input: ProjectionInput): void {
     throw new StatisticsInputError('horizon', 'multiple-of-step', `must be a positive multiple of ${step} years`);
   }
 
+  requireList('population.F', bySex(input.population, 'F'));
   const groups = input.population.F.length;
   if ((groups - 1) * step < OLDEST_BOUNDARY) {
     throw new StatisticsInputError(
@@ -80,9 +82,9 @@ export function validateProjectionInput(input: ProjectionInput): void {
     );
   }
   for (const sex of ['F', 'M'] as const) {
-    requireLength(`population.${sex}`, input.population[sex], groups);
+    requireLength(`population.${sex}`, bySex(input.population, sex), groups);
     requireNonNegative(`population.${sex}`, input.population[sex]);
-    requireLength(`Lx.${sex}`, input.Lx[sex], groups);
+    requireLength(`Lx.${sex}`, bySex(input.Lx, sex), groups);
     requirePositive(`Lx.${sex}`, input.Lx[sex]);
   }
   requirePositive('l0', [input.l0]);
@@ -130,7 +132,12 @@ function requireSchedule(
   check: (field: string, values: readonly number[]) => void,
 ): void {
   for (const sex of ['F', 'M'] as const) {
-    requireLength(`${field}.${sex}`, schedule[sex], groups);
+    requireLength(`${field}.${sex}`, bySex(schedule, sex), groups);
     check(`${field}.${sex}`, schedule[sex]);
   }
+}
+
+/** One sex's schedule, or undefined where the input holds no object at all (JSON can send anything). */
+function bySex(schedule: unknown, sex: keyof BySex<unknown>): unknown {
+  return typeof schedule === 'object' && schedule !== null ? (schedule as Partial<BySex<unknown>>)[sex] : undefined;
 }
