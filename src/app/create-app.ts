@@ -2,6 +2,7 @@ import type { Type } from '@nestjs/common';
 import { NestFactory } from '@nestjs/core';
 import { FastifyAdapter, type NestFastifyApplication } from '@nestjs/platform-fastify';
 import { DocumentBuilder, SwaggerModule } from '@nestjs/swagger';
+import type { FastifyError, FastifyReply, FastifyRequest } from 'fastify';
 import { AgencyRegistry } from '../agencies/agency-registry';
 import type { EventStore } from '../event-store/event-store.port';
 import { projections } from '../projections';
@@ -11,8 +12,10 @@ import type { ThreadedRebuild } from '../read-models/engine/rebuild-threads';
 import type { Projection } from '../read-models/projection';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { Gazetteer } from '../gazetteer/gazetteer';
-import { ProblemFilter } from '../http/problem.filter';
-import { requestValidation } from '../http/validation';
+import { MAX_BODY_DEPTH, tooDeepAt } from '../http/body-depth';
+import { answerClientError } from '../http/client-error';
+import { ProblemFilter, sendProblem, toProblem } from '../http/problem.filter';
+import { badRequest, requestValidation } from '../http/validation';
 import { httpDuration } from '../operations/metrics';
 import { AppModule } from './app.module';
 import { Clock, SystemClock } from './clock';
@@ -48,7 +51,16 @@ function serveOpenApi(app: NestFastifyApplication): void {
 
 /** The HTTP application on a given log; `sijil serve` and the end-to-end tests both build it here. */
 export async function createApp(parts: AppParts): Promise<NestFastifyApplication> {
-  const adapter = new FastifyAdapter({ bodyLimit: 1024 * 1024 });
+  const adapter = new FastifyAdapter({
+    bodyLimit: 1024 * 1024,
+    // A URL Fastify cannot decode is refused before any route: as problem+json too.
+    frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, toProblem(error)),
+    clientErrorHandler: answerClientError,
+  });
+  adapter.getInstance().addHook('preHandler', async (request) => {
+    const at = tooDeepAt(request.body);
+    if (at !== undefined) throw badRequest([{ field: at, rule: 'maxDepth', message: `nests more than ${MAX_BODY_DEPTH} levels` }]);
+  });
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
     httpDuration.observe({ method: request.method, route, status: reply.statusCode }, reply.elapsedTime / 1000);

@@ -78,7 +78,10 @@ export class ProblemFilter implements ExceptionFilter {
   catch(error: unknown, host: ArgumentsHost): void {
     const problem = toProblem(error);
     if (problem.status >= 500) this.logger.error(error instanceof Error ? error.stack : String(error));
-    const reply = host.switchToHttp().getResponse<FastifyReply>();
-    void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
+    sendProblem(host.switchToHttp().getResponse<FastifyReply>(), problem);
   }
+}
+
+export function sendProblem(reply: FastifyReply, problem: Problem): void {
+  void reply.status(problem.status).header('content-type', 'application/problem+json').send(problem);
 }

@@ -1,3 +1,4 @@
+import type { AddressInfo } from 'node:net';
 import { birthBody, enrol, revisionOf } from '../support/people';
 import { startTestApp, type TestApp } from '../support/test-app';
 
@@ -63,6 +64,34 @@ describe('errors as problem+json', () => {
     const wrongDigit = await t.request('POST', '/v1/persons/412345678904/death', { body: death });
     expectProblem(wrongDigit, 400);
     expect(wrongDigit.body.errors[0]).toMatchObject({ field: 'nid', rule: 'NATIONAL_ID.CHECK_DIGIT' });
+  });
+
+  it('400 naming where a body nests too deeply, recording nothing (it once overflowed the stack: a 500)', async () => {
+    // Sent as text: JSON.stringify itself overflows on such a value.
+    const payload = JSON.stringify({ ...birthBody(mother), child: '<deep>' }).replace('"<deep>"', `${'['.repeat(100_000)}${']'.repeat(100_000)}`);
+    const response = await t.app.inject({
+      method: 'POST',
+      url: '/v1/births',
+      headers: { authorization: `Bearer ${t.credentials.registrar}`, 'content-type': 'application/json' },
+      payload,
+    });
+    expect(response.statusCode).toBe(400);
+    expect(response.headers['content-type']).toContain('application/problem+json');
+    expect(response.json().errors).toEqual([expect.objectContaining({ field: `child${'.0'.repeat(31)}`, rule: 'maxDepth' })]);
+    expect(await revisionOf(t, mother)).toBe(0);
+  });
+
+  it('400 problem for a URL that cannot be decoded', async () => {
+    expectProblem(await t.request('GET', '/v1/persons/%E0%A4%A', { headers: { 'x-purpose': 'counter enquiry' } }), 400);
+  });
+
+  it('431 problem, not Fastify\'s own JSON, for a request line and headers too large to read', async () => {
+    await t.app.listen({ port: 0, host: '127.0.0.1' });
+    const { port } = t.app.getHttpServer().address() as AddressInfo;
+    const response = await fetch(`http://127.0.0.1:${port}/v1/persons/${'9'.repeat(20_000)}`);
+    expect(response.status).toBe(431);
+    expect(response.headers.get('content-type')).toBe('application/problem+json');
+    expect(await response.json()).toMatchObject({ status: 431, type: 'urn:sijil:error:HTTP.431', title: 'Request Header Fields Too Large' });
   });
 
   it('404 problem for an unknown route', async () => {
