@@ -57,9 +57,9 @@ export async function createApp(parts: AppParts): Promise<NestFastifyApplication
     frameworkErrors: (error: FastifyError, _request: FastifyRequest, reply: FastifyReply) => sendProblem(reply, toProblem(error)),
     clientErrorHandler: answerClientError,
   });
-  adapter.getInstance().addHook('preHandler', async (request) => {
+  adapter.getInstance().addHook('preHandler', (request, _reply, done) => {
     const at = tooDeepAt(request.body);
-    if (at !== undefined) throw badRequest([{ field: at, rule: 'maxDepth', message: `nests more than ${MAX_BODY_DEPTH} levels` }]);
+    done(at === undefined ? undefined : badRequest([{ field: at, rule: 'maxDepth', message: `nests more than ${MAX_BODY_DEPTH} levels` }]));
   });
   adapter.getInstance().addHook('onResponse', (request, reply, done) => {
     const route = request.routeOptions.url ?? 'unmatched';
