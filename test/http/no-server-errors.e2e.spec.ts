@@ -82,7 +82,11 @@ function mutated(body: Json, mutations: readonly Mutation[]): Json {
     const at = places[place % places.length];
     if (kind === 'replace') result = withValueAt(result, at, value);
     else if (kind === 'drop') result = withValueAt(result, at, undefined) ?? null;
-    else result = withValueAt(result, [...at, key], value);
+    else {
+      // Added to an array at its end: a key such as "length" would break the array, not the request.
+      const target = at.reduce<Json>((inner, step) => (inner as Record<string | number, Json>)[step], result);
+      result = withValueAt(result, [...at, Array.isArray(target) ? target.length : key], value);
+    }
   }
   return result;
 }
