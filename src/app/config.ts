@@ -27,9 +27,16 @@ export function loadPolicy(path?: string): JurisdictionPolicy {
   };
 }
 
+/** A TCP port from the environment or the command line: 0 (any free one) to 65535. */
+export function portNumber(text: string, source: string): number {
+  const port = Number(text);
+  if (!/^\d+$/.test(text) || port > 65_535) throw new Error(`${source} must be a port number from 0 to 65535 (got ${text})`);
+  return port;
+}
+
 export function loadConfig(overrides: Partial<SijilConfig> = {}, env = process.env): SijilConfig {
   return {
-    port: Number(env.PORT ?? 3000),
+    port: portNumber(env.PORT ?? '3000', 'PORT'),
     host: env.HOST ?? '0.0.0.0',
     dataDir: resolve(env.SIJIL_DATA ?? './data'),
     eventStoreUrl: env.EVENTSTORE_URL || undefined,

@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { Command } from 'commander';
 import { AgencyRegistry } from '../agencies/agency-registry';
+import { portNumber } from '../app/config';
 import { createApp } from '../app/create-app';
 import { openStore } from './open-store';
 import { rebuildThreads } from './projections-command';
@@ -25,8 +26,9 @@ export function serveCommand(): Command {
     .option('--demo', 'fill an empty store with a demo country')
     .option('--no-projections', 'do not run the projections here (a `sijil projections run` worker does)')
     .action(async (options: ServeOptions) => {
+      const chosenPort = options.port !== undefined ? portNumber(options.port, '--port') : undefined;
       const { config, store } = await openStore(options);
-      const port = options.port ? Number(options.port) : config.port;
+      const port = chosenPort ?? config.port;
       const app = await createApp({ config, store, runProjections: options.projections !== false, catchUpThreads: rebuildThreads({ data: config.dataDir }) });
       if (options.demo) {
         const { seedDemoCountry } = await import('../demo/seed-demo-country');

@@ -4,12 +4,14 @@ import { PopulationProjection } from '../projections/population/population.proje
 import { withRegisterInputs } from '../projections/statistics/projection-request';
 import { breakdownOf, registerPopulation, registerRatesReport } from '../projections/statistics/register-statistics';
 import { populationCsv, projectionCsv, ratesCsv } from '../projections/statistics/statistics-output';
+import { PopulationQueryDto, RatesQueryDto } from '../projections/statistics/statistics-requests.dto';
 import { suppressionThreshold } from '../projections/statistics/statistics-settings';
 import { createReadModelStore } from '../read-models/create-read-model-store';
 import { ProjectionEngine } from '../read-models/engine/projection-engine';
 import type { ReadModelStore } from '../read-models/read-model.port';
 import { projectPopulation } from '../statistics/cohort-component';
 import { StatisticsInputError } from '../statistics/statistics-error';
+import { checkedOptions } from './checked-options';
 import { openStore, type StoreOptions } from './open-store';
 
 interface OutputOptions extends StoreOptions {
@@ -47,9 +49,8 @@ export function statsCommand(): Command {
     .option('--csv', 'CSV instead of JSON')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
     .action(async (options: OutputOptions & { date: string; by: string; area?: string }) => {
-      const table = await withPopulation(options, (readModels) =>
-        registerPopulation(readModels, options.date, breakdownOf(options.by), options.area, suppressionThreshold()),
-      );
+      const { date, by, area } = checkedOptions(PopulationQueryDto, { date: options.date, by: options.by, area: options.area });
+      const table = await withPopulation(options, (readModels) => registerPopulation(readModels, date, breakdownOf(by), area, suppressionThreshold()));
       print(options, table, () => populationCsv(table));
     });
   stats
@@ -61,7 +62,8 @@ export function statsCommand(): Command {
     .option('--csv', 'CSV instead of JSON')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
     .action(async (options: OutputOptions & { from: string; to: string; area?: string }) => {
-      const report = await withPopulation(options, (readModels) => registerRatesReport(readModels, options.from, options.to, options.area, suppressionThreshold()));
+      const { from, to, area } = checkedOptions(RatesQueryDto, { from: options.from, to: options.to, area: options.area });
+      const report = await withPopulation(options, (readModels) => registerRatesReport(readModels, from, to, area, suppressionThreshold()));
       print(options, report, () => ratesCsv(report));
     });
   stats
