@@ -194,7 +194,7 @@ describe('no request a client can send is answered with a 500', () => {
         expect({ problem, status: answer.statusCode < 500 }).toEqual({ problem, status: true });
         if (answer.statusCode >= 400) expect(answer.headers['content-type']).toContain('application/problem+json');
       }),
-      { numRuns: Number(process.env.SIJIL_FUZZ_RUNS ?? 3_000) },
+      { numRuns: Number(process.env.SIJIL_FUZZ_REQUESTS ?? 3_000) },
     );
   });
 });

@@ -63,7 +63,7 @@ describe('sijil import of any rows', () => {
           rmSync(dir, { recursive: true, force: true });
         }
       }),
-      { numRuns: Number(process.env.SIJIL_FUZZ_RUNS ?? 40) },
+      { numRuns: Number(process.env.SIJIL_FUZZ_REGISTERS ?? 40) },
     );
   });
 });
