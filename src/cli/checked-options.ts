@@ -1,14 +1,17 @@
-import { plainToInstance } from 'class-transformer';
-import { validateSync } from 'class-validator';
-import { fieldProblems } from '../http/validation';
+import { ProblemException } from '../http/problem';
+import { requestValidation } from '../http/validation';
 
 /**
- * A command's options held to the HTTP route's own request class, so that `sijil stats` refuses
- * what the route refuses, in the same words (a malformed date was once counted as given).
+ * A command's options held to the HTTP route's own request class through the API's own validation
+ * pipe, so that `sijil stats` refuses what the route refuses, in the same words (a malformed date
+ * was once counted as given).
  */
-export function checkedOptions<T extends object>(request: new () => T, options: Record<string, string | undefined>): T {
-  const checked = plainToInstance(request, options);
-  const problems = fieldProblems(validateSync(checked, { stopAtFirstError: true }));
-  if (problems.length > 0) throw new Error(problems.map(({ field, message }) => `--${field}: ${message}`).join('; '));
-  return checked;
+export async function checkedOptions<T extends object>(request: new () => T, options: Record<string, string | undefined>): Promise<T> {
+  try {
+    return (await requestValidation.transform(options, { type: 'query', metatype: request })) as T;
+  } catch (error) {
+    const problems = error instanceof ProblemException ? error.problem.errors : undefined;
+    if (!problems) throw error;
+    throw new Error(problems.map(({ field, message }) => `--${field}: ${message}`).join('; '));
+  }
 }

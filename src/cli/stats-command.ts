@@ -49,7 +49,7 @@ export function statsCommand(): Command {
     .option('--csv', 'CSV instead of JSON')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
     .action(async (options: OutputOptions & { date: string; by: string; area?: string }) => {
-      const { date, by, area } = checkedOptions(PopulationQueryDto, { date: options.date, by: options.by, area: options.area });
+      const { date, by, area } = await checkedOptions(PopulationQueryDto, { date: options.date, by: options.by, area: options.area });
       const table = await withPopulation(options, (readModels) => registerPopulation(readModels, date, breakdownOf(by), area, suppressionThreshold()));
       print(options, table, () => populationCsv(table));
     });
@@ -62,7 +62,7 @@ export function statsCommand(): Command {
     .option('--csv', 'CSV instead of JSON')
     .option('--data <dir>', 'embedded store folder (env SIJIL_DATA, default ./data)')
     .action(async (options: OutputOptions & { from: string; to: string; area?: string }) => {
-      const { from, to, area } = checkedOptions(RatesQueryDto, { from: options.from, to: options.to, area: options.area });
+      const { from, to, area } = await checkedOptions(RatesQueryDto, { from: options.from, to: options.to, area: options.area });
       const report = await withPopulation(options, (readModels) => registerRatesReport(readModels, from, to, area, suppressionThreshold()));
       print(options, report, () => ratesCsv(report));
     });

@@ -1,6 +1,6 @@
 import { STATUS_CODES } from 'node:http';
 import type { Socket } from 'node:net';
-import { problemType, type Problem } from './problem';
+import { toProblem } from './problem.filter';
 
 /** Node's parser's codes for what a client sent wrong before any request could be read. */
 const statusOfCode: Record<string, { status: number; detail: string }> = {
@@ -16,8 +16,7 @@ const statusOfCode: Record<string, { status: number; detail: string }> = {
 export function answerClientError(error: Error & { code?: string }, socket: Socket): void {
   if (error.code === 'ECONNRESET' || socket.destroyed) return;
   const { status, detail } = statusOfCode[error.code ?? ''] ?? { status: 400, detail: 'The request could not be read as HTTP.' };
-  const problem: Problem = { type: problemType('error', `HTTP.${status}`), title: STATUS_CODES[status] ?? 'Client error', status, detail };
-  const body = JSON.stringify(problem);
+  const body = JSON.stringify(toProblem({ statusCode: status, message: detail }));
   if (socket.writable) {
     socket.write(
       `HTTP/1.1 ${status} ${STATUS_CODES[status]}\r\nContent-Length: ${Buffer.byteLength(body)}\r\n` +

@@ -4,7 +4,7 @@ import { ProblemException, type FieldProblem } from './problem';
 import { admittedBody, passesRules } from './rule-plans';
 
 /** Flattens class-validator's tree into `child.name.given`-style field paths. */
-export function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
+function fieldProblems(errors: ValidationError[], parent = ''): FieldProblem[] {
   return errors.flatMap((error) => {
     const field = parent ? `${parent}.${error.property}` : error.property;
     const own = Object.entries(error.constraints ?? {}).map(([rule, message]) => ({

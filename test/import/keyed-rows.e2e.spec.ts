@@ -20,15 +20,11 @@ async function collect(runs: AsyncIterable<KeyedRow[]>): Promise<string[]> {
   return out;
 }
 
-async function inThread(path: string, format: ImportFormat): Promise<string[]> {
-  const out: string[] = [];
-  try {
-    for await (const run of readRows(path, format)) out.push(...keyed(run).map(rowText));
-  } catch (error) {
-    out.push(`error: ${(error as Error).message}`);
-  }
-  return out;
+async function* keyedInThread(path: string, format: ImportFormat): AsyncIterable<KeyedRow[]> {
+  for await (const run of readRows(path, format)) yield keyed(run);
 }
+
+const inThread = (path: string, format: ImportFormat) => collect(keyedInThread(path, format));
 
 describe('rows read and keyed in a worker thread', () => {
   let dir: ReturnType<typeof makeTempDir>;
